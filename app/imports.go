@@ -1,0 +1,494 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tandem/app/importer"
+	"tandem/app/questionnaire"
+	"tandem/db"
+	"tandem/db/store"
+)
+
+// ImportTarget is a field a column of the file can map to.
+type ImportTarget struct {
+	Key      string `json:"key"`
+	Label    string `json:"label"`
+	Group    string `json:"group"` // "Person", "Participant" or "Questionnaire"
+	Required bool   `json:"required"`
+}
+
+// ImportFile is a parsed file with the suggested mapping of its columns.
+type ImportFile struct {
+	FileName   string         `json:"fileName"`
+	Headers    []string       `json:"headers"`
+	Rows       [][]string     `json:"rows"`
+	RowNumbers []int          `json:"rowNumbers"`
+	Mapping    []string       `json:"mapping"`
+	Targets    []ImportTarget `json:"targets"`
+}
+
+// ImportRequest is a file (as read, possibly corrected by the admin) with its mapping.
+type ImportRequest struct {
+	ProgramID  int64      `json:"programId"`
+	Headers    []string   `json:"headers"`
+	Rows       [][]string `json:"rows"`
+	RowNumbers []int      `json:"rowNumbers"`
+	Mapping    []string   `json:"mapping"`
+	// DefaultRoles apply to new participants whose row names no role.
+	DefaultRoles ParticipantInput `json:"defaultRoles"`
+	// SkipRows are row numbers the admin chose to leave out.
+	SkipRows []int `json:"skipRows"`
+}
+
+// ImportProblem is one bad cell or row.
+type ImportProblem struct {
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
+}
+
+// ImportPreview says what an import would do, and every problem that stops it.
+type ImportPreview struct {
+	Problems            []ImportProblem `json:"problems"`
+	BadRows             []int           `json:"badRows"`
+	Valid               int             `json:"valid"`
+	Skipped             int             `json:"skipped"`
+	NewPeople           int             `json:"newPeople"`
+	UpdatedPeople       int             `json:"updatedPeople"`
+	NewParticipants     int             `json:"newParticipants"`
+	UpdatedParticipants int             `json:"updatedParticipants"`
+}
+
+// Imports reads registration files, previews and imports them, and exports participants.
+type Imports struct {
+	db  *db.DB
+	now Clock
+	ui  UI
+}
+
+// NewImports returns the import/export service.
+func NewImports(d *db.DB, now Clock) *Imports { return &Imports{db: d, now: now, ui: noUI{}} }
+
+// Read parses an uploaded file (base64 bytes) and suggests a mapping for its columns.
+func (s *Imports) Read(programID int64, fileName, data string) (ImportFile, error) {
+	raw, err := base64.StdEncoding.DecodeString(data)
+	if err != nil {
+		return ImportFile{}, &Error{Field: "file", Message: "The file could not be read: " + err.Error()}
+	}
+	t, err := importer.Read(fileName, raw)
+	if err != nil {
+		return ImportFile{}, &Error{Field: "file", Message: upperFirst(err.Error())}
+	}
+	targets, err := s.targets(programID)
+	if err != nil {
+		return ImportFile{}, err
+	}
+	rn := t.RowNumbers
+	if len(rn) != len(t.Rows) {
+		rn = make([]int, len(t.Rows))
+		for i := range rn {
+			rn[i] = t.RowNumber(i)
+		}
+	}
+	out := ImportFile{FileName: fileName, Headers: t.Headers, Rows: t.Rows, RowNumbers: rn,
+		Mapping: importer.AutoMap(t.Headers, targets), Targets: make([]ImportTarget, 0, len(targets))}
+	for _, tg := range targets {
+		it := ImportTarget{Key: tg.Key, Label: tg.Label, Group: "Person", Required: tg.Key == importer.KeyEmail || tg.Key == importer.KeyName}
+		switch {
+		case tg.Question != nil:
+			it.Group, it.Required = "Questionnaire", tg.Question.Required
+		case tg.Key == importer.KeyRoles || tg.Key == importer.KeyCapacity || tg.Key == importer.KeyStatus:
+			it.Group = "Participant"
+		}
+		out.Targets = append(out.Targets, it)
+	}
+	return out, nil
+}
+
+// Preview checks the whole file and says what Import would do; it writes nothing.
+func (s *Imports) Preview(req ImportRequest) (ImportPreview, error) {
+	p, _, err := s.plan(context.Background(), s.db.Q, req)
+	return p, err
+}
+
+// Import writes the file in one transaction: all rows or none. It refuses while any row that
+// is not skipped has a problem. An existing person (same email) is updated, not duplicated.
+func (s *Imports) Import(req ImportRequest) (ImportPreview, error) {
+	ctx := context.Background()
+	var out ImportPreview
+	err := s.db.InTx(ctx, func(q *store.Queries) error {
+		p, recs, err := s.plan(ctx, q, req)
+		if err != nil {
+			return err
+		}
+		out = p
+		if len(p.Problems) > 0 {
+			return &Error{Message: fmt.Sprintf("%d problems in %d rows: fix them or skip those rows, then import again. Nothing was imported.",
+				len(p.Problems), len(p.BadRows))}
+		}
+		return s.write(ctx, q, req, recs)
+	})
+	return out, err
+}
+
+// plannedRow is a valid record and what it will do.
+type plannedRow struct {
+	rec           importer.Record
+	person        *store.Person // nil: new person
+	participantID int64         // 0: new participant
+}
+
+func (s *Imports) plan(ctx context.Context, q *store.Queries, req ImportRequest) (ImportPreview, []plannedRow, error) {
+	prog, err := q.GetProgram(ctx, req.ProgramID)
+	if err != nil {
+		return ImportPreview{}, nil, &Error{Message: "This program no longer exists"}
+	}
+	targets, err := s.targets(req.ProgramID)
+	if err != nil {
+		return ImportPreview{}, nil, err
+	}
+	skip := map[int]bool{}
+	for _, r := range req.SkipRows {
+		skip[r] = true
+	}
+	t := importer.Table{Headers: req.Headers}
+	for i, row := range req.Rows {
+		n := i + 2
+		if i < len(req.RowNumbers) {
+			n = req.RowNumbers[i]
+		}
+		if skip[n] {
+			continue
+		}
+		t.Rows = append(t.Rows, row)
+		t.RowNumbers = append(t.RowNumbers, n)
+	}
+	recs, problems := importer.Validate(t, importer.Mapping(req.Mapping), targets)
+	out := ImportPreview{Skipped: len(req.Rows) - len(t.Rows), Problems: []ImportProblem{}, BadRows: []int{}}
+	for _, p := range problems {
+		out.Problems = append(out.Problems, ImportProblem{Row: p.Row, Column: p.Column, Field: p.Field, Value: p.Value, Reason: upperFirst(p.Reason)})
+	}
+
+	enrolled, err := q.ListProgramEnrolments(ctx, req.ProgramID)
+	if err != nil {
+		return out, nil, fmt.Errorf("import: %w", err)
+	}
+	byEmail := map[string]int64{}
+	for _, e := range enrolled {
+		byEmail[strings.ToLower(e.Email)] = e.ID
+	}
+	var planned []plannedRow
+	for _, r := range recs {
+		pr := plannedRow{rec: r, participantID: byEmail[strings.ToLower(r.Email)]}
+		if p, err := q.GetPersonByEmail(ctx, r.Email); err == nil {
+			pr.person = &p
+		} else if !errors.Is(db.NotFound(err), db.ErrNotFound) {
+			return out, nil, fmt.Errorf("import: %w", err)
+		}
+		roles := req.DefaultRoles
+		if r.HasRoles {
+			roles = ParticipantInput{Mentor: r.Mentor, Mentee: r.Mentee, Peer: r.Peer}
+		}
+		if r.HasRoles || pr.participantID == 0 {
+			if _, err := checkRoles(prog, roles); err != nil {
+				var e *Error
+				if errors.As(err, &e) {
+					out.Problems = append(out.Problems, ImportProblem{Row: r.Row, Column: columnOf(req, importer.KeyRoles), Field: "Roles",
+						Reason: e.Message + rolesHint(r.HasRoles)})
+					continue
+				}
+				return out, nil, err
+			}
+		}
+		planned = append(planned, pr)
+	}
+	bad := map[int]bool{}
+	for _, p := range out.Problems {
+		bad[p.Row] = true
+	}
+	for r := range bad {
+		out.BadRows = append(out.BadRows, r)
+	}
+	sort.Ints(out.BadRows)
+	sort.SliceStable(out.Problems, func(i, j int) bool { return out.Problems[i].Row < out.Problems[j].Row })
+	keep := planned[:0]
+	for _, pr := range planned {
+		if bad[pr.rec.Row] {
+			continue
+		}
+		keep = append(keep, pr)
+		out.Valid++
+		if pr.person == nil {
+			out.NewPeople++
+		} else {
+			out.UpdatedPeople++
+		}
+		if pr.participantID == 0 {
+			out.NewParticipants++
+		} else {
+			out.UpdatedParticipants++
+		}
+	}
+	return out, keep, nil
+}
+
+func rolesHint(hasRoles bool) string {
+	if hasRoles {
+		return ""
+	}
+	return " (this row names no role, so the default roles of the import apply)"
+}
+
+func (s *Imports) write(ctx context.Context, q *store.Queries, req ImportRequest, rows []plannedRow) error {
+	prog, err := q.GetProgram(ctx, req.ProgramID)
+	if err != nil {
+		return err
+	}
+	qs, err := q.ListQuestions(ctx, req.ProgramID)
+	if err != nil {
+		return err
+	}
+	kinds := map[string]string{}
+	for _, qq := range qs {
+		kinds[importer.QuestionPrefix+strconv.FormatInt(qq.ID, 10)] = qq.Kind
+	}
+	now := stamp(s.now())
+	for _, pr := range rows {
+		r := pr.rec
+		in := PersonInput{Name: r.Name, Email: r.Email, Department: r.Department, Title: r.Title, Location: r.Location,
+			TimeZone: r.TimeZone, ManagerEmail: r.ManagerEmail, EmployeeID: r.EmployeeID}
+		var personID int64
+		if pr.person != nil {
+			// Only the fields the file has replace what is stored.
+			cur := pr.person
+			keepIfAbsent := func(key string, v *string, stored string) {
+				if !r.Has[key] {
+					*v = stored
+				}
+			}
+			keepIfAbsent(importer.KeyName, &in.Name, cur.Name)
+			keepIfAbsent(importer.KeyDepartment, &in.Department, cur.Department)
+			keepIfAbsent(importer.KeyTitle, &in.Title, cur.Title)
+			keepIfAbsent(importer.KeyLocation, &in.Location, cur.Location)
+			keepIfAbsent(importer.KeyTimeZone, &in.TimeZone, cur.TimeZone)
+			keepIfAbsent(importer.KeyManagerEmail, &in.ManagerEmail, cur.ManagerEmail)
+			keepIfAbsent(importer.KeyEmployeeID, &in.EmployeeID, cur.EmployeeID)
+			in.Email = cur.Email
+			if _, err := q.UpdatePerson(ctx, updatePersonParams(cur.ID, in, now)); err != nil {
+				return fmt.Errorf("row %d: update person: %w", r.Row, err)
+			}
+			personID = cur.ID
+		} else {
+			p, err := q.CreatePerson(ctx, store.CreatePersonParams{Name: in.Name, Email: in.Email, Department: in.Department,
+				Title: in.Title, Location: in.Location, TimeZone: in.TimeZone, ManagerEmail: in.ManagerEmail, EmployeeID: in.EmployeeID, Now: now})
+			if err != nil {
+				return fmt.Errorf("row %d: create person: %w", r.Row, err)
+			}
+			personID = p.ID
+		}
+
+		partID := pr.participantID
+		if partID == 0 {
+			roles := req.DefaultRoles
+			if r.HasRoles {
+				roles = ParticipantInput{Mentor: r.Mentor, Mentee: r.Mentee, Peer: r.Peer}
+			}
+			roles.Capacity, roles.Status = r.Capacity, r.Status
+			roles, err := checkRoles(prog, roles)
+			if err != nil {
+				return &Error{Row: r.Row, Field: "roles", Message: err.Error()}
+			}
+			p, err := q.CreateParticipant(ctx, store.CreateParticipantParams{ProgramID: prog.ID, PersonID: personID,
+				IsMentor: b2i(roles.Mentor), IsMentee: b2i(roles.Mentee), IsPeer: b2i(roles.Peer), Capacity: int64(roles.Capacity),
+				Status: roles.Status, Now: now})
+			if err != nil {
+				return fmt.Errorf("row %d: enrol: %w", r.Row, err)
+			}
+			partID = p.ID
+		} else if r.HasRoles || r.HasCapacity || r.Status != "" {
+			cur, err := q.GetParticipant(ctx, partID)
+			if err != nil {
+				return fmt.Errorf("row %d: %w", r.Row, err)
+			}
+			roles := ParticipantInput{Mentor: cur.IsMentor == 1, Mentee: cur.IsMentee == 1, Peer: cur.IsPeer == 1,
+				Capacity: int(cur.Capacity), Status: cur.Status}
+			if r.HasRoles {
+				roles.Mentor, roles.Mentee, roles.Peer = r.Mentor, r.Mentee, r.Peer
+			}
+			if r.HasCapacity {
+				roles.Capacity = r.Capacity
+			}
+			if r.Status != "" {
+				roles.Status = r.Status
+			}
+			roles, err = checkRoles(prog, roles)
+			if err != nil {
+				return &Error{Row: r.Row, Field: "roles", Message: err.Error()}
+			}
+			if _, err := q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: partID, IsMentor: b2i(roles.Mentor),
+				IsMentee: b2i(roles.Mentee), IsPeer: b2i(roles.Peer), Capacity: int64(roles.Capacity), Status: roles.Status, Now: now}); err != nil {
+				return fmt.Errorf("row %d: update participant: %w", r.Row, err)
+			}
+		}
+		for key, v := range r.Answers {
+			if v.Empty() {
+				continue // a blank cell leaves an earlier answer as it is
+			}
+			qid, _ := strconv.ParseInt(strings.TrimPrefix(key, importer.QuestionPrefix), 10, 64)
+			if err := q.UpsertAnswer(ctx, store.UpsertAnswerParams{ParticipantID: partID, QuestionID: qid,
+				Value: questionnaire.Encode(kinds[key], v), Now: now}); err != nil {
+				return fmt.Errorf("row %d: save answer: %w", r.Row, err)
+			}
+		}
+	}
+	return nil
+}
+
+// targets are the person fields and the program's questions (those not answered by the
+// person's record, which are person fields already).
+func (s *Imports) targets(programID int64) ([]importer.Target, error) {
+	qs, err := s.db.Q.ListQuestions(context.Background(), programID)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	targets := importer.PersonTargets()
+	for _, q := range qs {
+		if q.PersonField != "" {
+			continue
+		}
+		spec := specOfRow(q)
+		targets = append(targets, importer.Target{Key: importer.QuestionPrefix + strconv.FormatInt(q.ID, 10), Label: q.Prompt, Question: &spec})
+	}
+	return targets, nil
+}
+
+func columnOf(req ImportRequest, key string) string {
+	for i, k := range req.Mapping {
+		if k == key && i < len(req.Headers) {
+			return req.Headers[i]
+		}
+	}
+	return ""
+}
+
+// ExportCSV returns the program's participants with their answers as CSV. Cells that a
+// spreadsheet would run as a formula (= + - @ tab CR) are neutralised with a leading quote.
+func (s *Imports) ExportCSV(programID int64) (string, error) {
+	ctx := context.Background()
+	qs, err := s.db.Q.ListQuestions(ctx, programID)
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	rows, err := s.db.Q.ListParticipantRows(ctx, programID)
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	answers, err := s.db.Q.ListProgramAnswers(ctx, programID)
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	byPart := map[int64]map[int64]string{}
+	for _, a := range answers {
+		if byPart[a.ParticipantID] == nil {
+			byPart[a.ParticipantID] = map[int64]string{}
+		}
+		byPart[a.ParticipantID][a.QuestionID] = a.Value
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff") // Excel reads UTF-8 only with a byte-order mark
+	w := csv.NewWriter(&buf)
+	header := []string{"Name", "Email", "Department", "Title", "Location", "Time zone", "Manager email", "Employee ID", "Roles", "Capacity", "Status"}
+	for _, q := range qs {
+		if q.PersonField == "" {
+			header = append(header, q.Prompt)
+		}
+	}
+	w.Write(safeRow(header)) //nolint:errcheck // errors surface at Flush
+	for _, r := range rows {
+		var roles []string
+		if r.IsMentor == 1 {
+			roles = append(roles, "Mentor")
+		}
+		if r.IsMentee == 1 {
+			roles = append(roles, "Mentee")
+		}
+		if r.IsPeer == 1 {
+			roles = append(roles, "Peer")
+		}
+		rec := []string{r.Name, r.Email, r.Department, r.Title, r.Location, r.TimeZone, r.ManagerEmail, r.EmployeeID,
+			strings.Join(roles, "; "), strconv.FormatInt(r.Capacity, 10), r.Status}
+		for _, q := range qs {
+			if q.PersonField != "" {
+				continue
+			}
+			v := ""
+			if raw, ok := byPart[r.ID][q.ID]; ok {
+				d := questionnaire.Decode(raw)
+				v = d.Text
+				if d.Choices != nil {
+					v = strings.Join(d.Choices, "; ")
+				}
+			}
+			rec = append(rec, v)
+		}
+		w.Write(safeRow(rec)) //nolint:errcheck // errors surface at Flush
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	return buf.String(), nil
+}
+
+// SaveExport asks where to save the CSV export (desktop window only) and writes it. It returns
+// the path written, or "" when the admin cancelled.
+func (s *Imports) SaveExport(programID int64) (string, error) {
+	text, err := s.ExportCSV(programID)
+	if err != nil {
+		return "", err
+	}
+	prog, err := s.db.Q.GetProgram(context.Background(), programID)
+	if err != nil {
+		return "", fmt.Errorf("export: %w", err)
+	}
+	path, err := s.ui.SaveFile(safeFileName(prog.Name)+" participants.csv", "CSV files (*.csv)", "*.csv")
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		return "", fmt.Errorf("save export: %w", err)
+	}
+	return path, nil
+}
+
+// safeRow neutralises cells a spreadsheet would evaluate as formulas.
+func safeRow(rec []string) []string {
+	out := make([]string, len(rec))
+	for i, c := range rec {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			c = "'" + c
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
+			return '-'
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,158 @@
+// Package db opens Tandem's SQLite file: pragmas on every pooled connection, embedded goose
+// migrations, start-up checks and rotating backups. The sqlc queries live in db/store.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pressly/goose/v3"
+	"tandem/db/store"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ErrNotFound is returned when a row asked for by id does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrSchemaTooNew is returned when the file was written by a newer Tandem than this one.
+var ErrSchemaTooNew = errors.New("database was written by a newer version of Tandem")
+
+// DB is an open Tandem database.
+type DB struct {
+	SQL  *sql.DB
+	Q    *store.Queries
+	Path string
+}
+
+// dsn builds a DSN whose pragmas apply to every pooled connection: a one-off PRAGMA reaches only one.
+func dsn(path string) string {
+	v := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(5000)"} {
+		v.Add("_pragma", p)
+	}
+	v.Set("_txlock", "immediate")
+	return "file:" + path + "?" + v.Encode()
+}
+
+// Open opens (creating if needed) the database at path, refuses a schema newer than this binary,
+// applies pending migrations and checks foreign keys and integrity.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	sqldb, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	d := &DB{SQL: sqldb, Q: store.New(sqldb), Path: path}
+	if err := d.check(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	if err := d.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.SQL.Close() }
+
+func (d *DB) check(ctx context.Context) error {
+	var fk int
+	if err := d.SQL.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+		return fmt.Errorf("open database %s: %w", d.Path, err)
+	}
+	if fk != 1 {
+		return fmt.Errorf("open database %s: foreign keys are not enforced", d.Path)
+	}
+	var res string
+	if err := d.SQL.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
+		return fmt.Errorf("check database %s: %w", d.Path, err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("database %s is damaged (%s): restore a copy from the backups folder beside it", d.Path, res)
+	}
+	return nil
+}
+
+func newProvider(sqldb *sql.DB) (*goose.Provider, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(goose.DialectSQLite3, sqldb, sub)
+}
+
+// LatestVersion is the newest schema version this binary knows.
+func LatestVersion() int64 {
+	entries, _ := fs.ReadDir(migrations, "migrations")
+	var latest int64
+	for _, e := range entries {
+		v, err := goose.NumericComponent(e.Name())
+		if err == nil && v > latest {
+			latest = v
+		}
+	}
+	return latest
+}
+
+func (d *DB) migrate(ctx context.Context) error {
+	p, err := newProvider(d.SQL)
+	if err != nil {
+		return fmt.Errorf("load migrations: %w", err)
+	}
+	current, err := p.GetDBVersion(ctx)
+	if err != nil && !strings.Contains(err.Error(), "no such table") {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if latest := LatestVersion(); current > latest {
+		return fmt.Errorf("%w: %s has schema version %d, this Tandem knows up to %d; update Tandem to open it (the file was not changed)",
+			ErrSchemaTooNew, d.Path, current, latest)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate database: %w", err)
+	}
+	return nil
+}
+
+// InTx runs fn in one transaction: committed if fn returns nil, rolled back otherwise.
+func (d *DB) InTx(ctx context.Context, fn func(q *store.Queries) error) error {
+	tx, err := d.SQL.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := fn(d.Q.WithTx(tx)); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// NotFound maps sql.ErrNoRows to ErrNotFound and leaves other errors as they are.
+func NotFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+func openRaw(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", dsn(path))
+}
