@@ -1,0 +1,65 @@
+# Tandem — two commands: `make run` and `make test`. Both first install what is missing.
+.PHONY: run test setup generate check-generated build build-dev frontend-build vet go-test frontend-test e2e smoke bench sample clean
+
+GO_TAGS_LINUX := webkit2_41
+BIN := build/bin/tandem
+DEV_BIN := build/bin/tandem-dev
+
+run: setup build build-dev
+	@.ci/run-app.sh
+
+test: setup check-generated vet go-test frontend-test e2e smoke
+	@echo "make test: all checks passed"
+
+setup:
+	@.ci/setup.sh
+
+# Regenerate sqlc output and the Wails TypeScript bindings.
+generate:
+	go tool sqlc generate
+	go tool wails generate module
+
+# Generated code is committed: fail when it is stale.
+check-generated: generate
+	@git add -N db/store frontend/wailsjs >/dev/null 2>&1 || true
+	@if ! git diff --quiet -- db/store frontend/wailsjs; then \
+		echo "Generated code is stale: run 'make generate' and commit the result:"; \
+		git --no-pager diff --stat -- db/store frontend/wailsjs; exit 1; fi
+
+# The production binary: bindings, frontend build, go build with the Linux tags (setup installed
+# the npm packages, so Wails' own frontend steps are skipped).
+build: frontend-build
+	go tool wails build -s -ldflags "-X tandem/app.Version=$$(git describe --tags --always --dirty 2>/dev/null || echo dev)"
+
+# A development build: under a display it also serves the UI with its real bindings on
+# http://localhost:34115, which the end-to-end tests (and `make run` without a display) use.
+build-dev: frontend-build
+	go build -tags dev,$(GO_TAGS_LINUX) -o $(DEV_BIN) .
+
+frontend-build:
+	cd frontend && npm run build
+
+vet:
+	go vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt would change:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+go-test:
+	go test -count=1 ./...
+
+frontend-test:
+	cd frontend && npx tsc --noEmit && npx vitest run
+
+e2e: build-dev
+	.ci/e2e.sh
+
+smoke: build
+	.ci/smoke.sh
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...
+
+sample: build
+	$(BIN) sample
+
+clean:
+	rm -rf build frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,76 @@
+package app_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"tandem/app/sample"
+)
+
+func TestSampleIsDeterministicAndRealistic(t *testing.T) {
+	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	a, b := sample.Generate(day), sample.Generate(day)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two runs gave different sample data")
+	}
+	if len(a.People) < 70 || len(a.People) > 90 {
+		t.Errorf("people = %d, want about 80", len(a.People))
+	}
+	zones, deps := map[string]bool{}, map[string]bool{}
+	for _, p := range a.People {
+		zones[p.TimeZone], deps[p.Department] = true, true
+	}
+	if len(zones) < 5 || len(deps) < 6 {
+		t.Errorf("zones %d departments %d: not varied enough", len(zones), len(deps))
+	}
+}
+
+func TestLoadSample(t *testing.T) {
+	s, _ := mustOpen(t)
+	st, err := s.System.State()
+	if err != nil || !st.Empty {
+		t.Fatalf("new database not empty: %+v %v", st, err)
+	}
+	res, err := s.System.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	progs, _ := s.Programs.List()
+	if res.People != 80 || len(progs) != 2 {
+		t.Fatalf("sample: %+v, programs %d", res, len(progs))
+	}
+	kinds := map[string]bool{}
+	for _, p := range progs {
+		kinds[p.Kind] = true
+		if p.Counts.Participants < 20 || p.Counts.Mentors == 0 || p.Counts.Mentees == 0 {
+			t.Errorf("%s counts %+v", p.Name, p.Counts)
+		}
+		if p.Kind == "evergreen" && (!p.PeerMentoring || p.Counts.Peers == 0) {
+			t.Errorf("peer program: %+v", p)
+		}
+		if p.Kind == "cohort" && (p.RegistrationOpens == "" || p.StartsOn == "" || p.MatchingCloses == "") {
+			t.Errorf("cohort without windows: %+v", p)
+		}
+	}
+	if !kinds["evergreen"] || !kinds["cohort"] {
+		t.Errorf("kinds = %v", kinds)
+	}
+	// Every participant answered the required questions.
+	page, _ := s.Directory.Query(appQuery(progs[0].ID))
+	prof, err := s.Participants.Profile(page.Rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range prof.Answers {
+		if a.Question.Required && !a.Answered {
+			t.Errorf("required %q unanswered", a.Question.Prompt)
+		}
+	}
+	if st, _ := s.System.State(); st.Empty {
+		t.Error("state still empty after the sample")
+	}
+	if _, err := s.System.LoadSample(); err == nil {
+		t.Error("the sample went into a database that is not empty")
+	}
+}
