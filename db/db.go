@@ -56,7 +56,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	d := &DB{SQL: sqldb, Q: store.New(sqldb), Path: path}
+	d := &DB{SQL: sqldb, Path: path}
 	if err := d.check(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -65,11 +65,21 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	}
+	// Prepared once: parsing a statement (and its triggers) costs more than running it.
+	if d.Q, err = store.Prepare(ctx, sqldb); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("prepare queries: %w", err)
+	}
 	return d, nil
 }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.SQL.Close() }
+func (d *DB) Close() error {
+	if d.Q != nil {
+		d.Q.Close() //nolint:errcheck // closing the pool closes the statements too
+	}
+	return d.SQL.Close()
+}
 
 func (d *DB) check(ctx context.Context) error {
 	var fk int

@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 type DBTX interface {
@@ -20,12 +21,458 @@ func New(db DBTX) *Queries {
 	return &Queries{db: db}
 }
 
+func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
+	q := Queries{db: db}
+	var err error
+	if q.countEverythingStmt, err = db.PrepareContext(ctx, countEverything); err != nil {
+		return nil, fmt.Errorf("error preparing query CountEverything: %w", err)
+	}
+	if q.countPeopleStmt, err = db.PrepareContext(ctx, countPeople); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPeople: %w", err)
+	}
+	if q.countPersonHistoryStmt, err = db.PrepareContext(ctx, countPersonHistory); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPersonHistory: %w", err)
+	}
+	if q.countProgramsStmt, err = db.PrepareContext(ctx, countPrograms); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPrograms: %w", err)
+	}
+	if q.countQuestionAnswersStmt, err = db.PrepareContext(ctx, countQuestionAnswers); err != nil {
+		return nil, fmt.Errorf("error preparing query CountQuestionAnswers: %w", err)
+	}
+	if q.createParticipantStmt, err = db.PrepareContext(ctx, createParticipant); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateParticipant: %w", err)
+	}
+	if q.createPersonStmt, err = db.PrepareContext(ctx, createPerson); err != nil {
+		return nil, fmt.Errorf("error preparing query CreatePerson: %w", err)
+	}
+	if q.createProgramStmt, err = db.PrepareContext(ctx, createProgram); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateProgram: %w", err)
+	}
+	if q.createQuestionStmt, err = db.PrepareContext(ctx, createQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateQuestion: %w", err)
+	}
+	if q.deleteAnswerStmt, err = db.PrepareContext(ctx, deleteAnswer); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAnswer: %w", err)
+	}
+	if q.deleteParticipantStmt, err = db.PrepareContext(ctx, deleteParticipant); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteParticipant: %w", err)
+	}
+	if q.deletePersonStmt, err = db.PrepareContext(ctx, deletePerson); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePerson: %w", err)
+	}
+	if q.deleteQuestionStmt, err = db.PrepareContext(ctx, deleteQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteQuestion: %w", err)
+	}
+	if q.getParticipantStmt, err = db.PrepareContext(ctx, getParticipant); err != nil {
+		return nil, fmt.Errorf("error preparing query GetParticipant: %w", err)
+	}
+	if q.getParticipantByPersonStmt, err = db.PrepareContext(ctx, getParticipantByPerson); err != nil {
+		return nil, fmt.Errorf("error preparing query GetParticipantByPerson: %w", err)
+	}
+	if q.getPersonStmt, err = db.PrepareContext(ctx, getPerson); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPerson: %w", err)
+	}
+	if q.getPersonByEmailStmt, err = db.PrepareContext(ctx, getPersonByEmail); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPersonByEmail: %w", err)
+	}
+	if q.getProgramStmt, err = db.PrepareContext(ctx, getProgram); err != nil {
+		return nil, fmt.Errorf("error preparing query GetProgram: %w", err)
+	}
+	if q.getQuestionStmt, err = db.PrepareContext(ctx, getQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query GetQuestion: %w", err)
+	}
+	if q.getSettingStmt, err = db.PrepareContext(ctx, getSetting); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSetting: %w", err)
+	}
+	if q.listParticipantAnswersStmt, err = db.PrepareContext(ctx, listParticipantAnswers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListParticipantAnswers: %w", err)
+	}
+	if q.listParticipantRowsStmt, err = db.PrepareContext(ctx, listParticipantRows); err != nil {
+		return nil, fmt.Errorf("error preparing query ListParticipantRows: %w", err)
+	}
+	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
+	}
+	if q.listProgramAnswersStmt, err = db.PrepareContext(ctx, listProgramAnswers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramAnswers: %w", err)
+	}
+	if q.listProgramDepartmentsStmt, err = db.PrepareContext(ctx, listProgramDepartments); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramDepartments: %w", err)
+	}
+	if q.listProgramEnrolmentsStmt, err = db.PrepareContext(ctx, listProgramEnrolments); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramEnrolments: %w", err)
+	}
+	if q.listProgramLocationsStmt, err = db.PrepareContext(ctx, listProgramLocations); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramLocations: %w", err)
+	}
+	if q.listProgramSummariesStmt, err = db.PrepareContext(ctx, listProgramSummaries); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramSummaries: %w", err)
+	}
+	if q.listQuestionAnswerValuesStmt, err = db.PrepareContext(ctx, listQuestionAnswerValues); err != nil {
+		return nil, fmt.Errorf("error preparing query ListQuestionAnswerValues: %w", err)
+	}
+	if q.listQuestionsStmt, err = db.PrepareContext(ctx, listQuestions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListQuestions: %w", err)
+	}
+	if q.markPersonRemovedStmt, err = db.PrepareContext(ctx, markPersonRemoved); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkPersonRemoved: %w", err)
+	}
+	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
+		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.setProgramStatusStmt, err = db.PrepareContext(ctx, setProgramStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query SetProgramStatus: %w", err)
+	}
+	if q.setQuestionPositionStmt, err = db.PrepareContext(ctx, setQuestionPosition); err != nil {
+		return nil, fmt.Errorf("error preparing query SetQuestionPosition: %w", err)
+	}
+	if q.updateParticipantStmt, err = db.PrepareContext(ctx, updateParticipant); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateParticipant: %w", err)
+	}
+	if q.updatePersonStmt, err = db.PrepareContext(ctx, updatePerson); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdatePerson: %w", err)
+	}
+	if q.updateProgramStmt, err = db.PrepareContext(ctx, updateProgram); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateProgram: %w", err)
+	}
+	if q.updateQuestionStmt, err = db.PrepareContext(ctx, updateQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateQuestion: %w", err)
+	}
+	if q.upsertAnswerStmt, err = db.PrepareContext(ctx, upsertAnswer); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertAnswer: %w", err)
+	}
+	if q.withdrawPersonEverywhereStmt, err = db.PrepareContext(ctx, withdrawPersonEverywhere); err != nil {
+		return nil, fmt.Errorf("error preparing query WithdrawPersonEverywhere: %w", err)
+	}
+	return &q, nil
+}
+
+func (q *Queries) Close() error {
+	var err error
+	if q.countEverythingStmt != nil {
+		if cerr := q.countEverythingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countEverythingStmt: %w", cerr)
+		}
+	}
+	if q.countPeopleStmt != nil {
+		if cerr := q.countPeopleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPeopleStmt: %w", cerr)
+		}
+	}
+	if q.countPersonHistoryStmt != nil {
+		if cerr := q.countPersonHistoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPersonHistoryStmt: %w", cerr)
+		}
+	}
+	if q.countProgramsStmt != nil {
+		if cerr := q.countProgramsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countProgramsStmt: %w", cerr)
+		}
+	}
+	if q.countQuestionAnswersStmt != nil {
+		if cerr := q.countQuestionAnswersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countQuestionAnswersStmt: %w", cerr)
+		}
+	}
+	if q.createParticipantStmt != nil {
+		if cerr := q.createParticipantStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createParticipantStmt: %w", cerr)
+		}
+	}
+	if q.createPersonStmt != nil {
+		if cerr := q.createPersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createPersonStmt: %w", cerr)
+		}
+	}
+	if q.createProgramStmt != nil {
+		if cerr := q.createProgramStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createProgramStmt: %w", cerr)
+		}
+	}
+	if q.createQuestionStmt != nil {
+		if cerr := q.createQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createQuestionStmt: %w", cerr)
+		}
+	}
+	if q.deleteAnswerStmt != nil {
+		if cerr := q.deleteAnswerStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAnswerStmt: %w", cerr)
+		}
+	}
+	if q.deleteParticipantStmt != nil {
+		if cerr := q.deleteParticipantStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteParticipantStmt: %w", cerr)
+		}
+	}
+	if q.deletePersonStmt != nil {
+		if cerr := q.deletePersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePersonStmt: %w", cerr)
+		}
+	}
+	if q.deleteQuestionStmt != nil {
+		if cerr := q.deleteQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteQuestionStmt: %w", cerr)
+		}
+	}
+	if q.getParticipantStmt != nil {
+		if cerr := q.getParticipantStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getParticipantStmt: %w", cerr)
+		}
+	}
+	if q.getParticipantByPersonStmt != nil {
+		if cerr := q.getParticipantByPersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getParticipantByPersonStmt: %w", cerr)
+		}
+	}
+	if q.getPersonStmt != nil {
+		if cerr := q.getPersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPersonStmt: %w", cerr)
+		}
+	}
+	if q.getPersonByEmailStmt != nil {
+		if cerr := q.getPersonByEmailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPersonByEmailStmt: %w", cerr)
+		}
+	}
+	if q.getProgramStmt != nil {
+		if cerr := q.getProgramStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getProgramStmt: %w", cerr)
+		}
+	}
+	if q.getQuestionStmt != nil {
+		if cerr := q.getQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getQuestionStmt: %w", cerr)
+		}
+	}
+	if q.getSettingStmt != nil {
+		if cerr := q.getSettingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSettingStmt: %w", cerr)
+		}
+	}
+	if q.listParticipantAnswersStmt != nil {
+		if cerr := q.listParticipantAnswersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listParticipantAnswersStmt: %w", cerr)
+		}
+	}
+	if q.listParticipantRowsStmt != nil {
+		if cerr := q.listParticipantRowsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listParticipantRowsStmt: %w", cerr)
+		}
+	}
+	if q.listPeopleStmt != nil {
+		if cerr := q.listPeopleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPeopleStmt: %w", cerr)
+		}
+	}
+	if q.listProgramAnswersStmt != nil {
+		if cerr := q.listProgramAnswersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramAnswersStmt: %w", cerr)
+		}
+	}
+	if q.listProgramDepartmentsStmt != nil {
+		if cerr := q.listProgramDepartmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramDepartmentsStmt: %w", cerr)
+		}
+	}
+	if q.listProgramEnrolmentsStmt != nil {
+		if cerr := q.listProgramEnrolmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramEnrolmentsStmt: %w", cerr)
+		}
+	}
+	if q.listProgramLocationsStmt != nil {
+		if cerr := q.listProgramLocationsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramLocationsStmt: %w", cerr)
+		}
+	}
+	if q.listProgramSummariesStmt != nil {
+		if cerr := q.listProgramSummariesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramSummariesStmt: %w", cerr)
+		}
+	}
+	if q.listQuestionAnswerValuesStmt != nil {
+		if cerr := q.listQuestionAnswerValuesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listQuestionAnswerValuesStmt: %w", cerr)
+		}
+	}
+	if q.listQuestionsStmt != nil {
+		if cerr := q.listQuestionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listQuestionsStmt: %w", cerr)
+		}
+	}
+	if q.markPersonRemovedStmt != nil {
+		if cerr := q.markPersonRemovedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markPersonRemovedStmt: %w", cerr)
+		}
+	}
+	if q.putSettingStmt != nil {
+		if cerr := q.putSettingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.setProgramStatusStmt != nil {
+		if cerr := q.setProgramStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setProgramStatusStmt: %w", cerr)
+		}
+	}
+	if q.setQuestionPositionStmt != nil {
+		if cerr := q.setQuestionPositionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setQuestionPositionStmt: %w", cerr)
+		}
+	}
+	if q.updateParticipantStmt != nil {
+		if cerr := q.updateParticipantStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateParticipantStmt: %w", cerr)
+		}
+	}
+	if q.updatePersonStmt != nil {
+		if cerr := q.updatePersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updatePersonStmt: %w", cerr)
+		}
+	}
+	if q.updateProgramStmt != nil {
+		if cerr := q.updateProgramStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateProgramStmt: %w", cerr)
+		}
+	}
+	if q.updateQuestionStmt != nil {
+		if cerr := q.updateQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateQuestionStmt: %w", cerr)
+		}
+	}
+	if q.upsertAnswerStmt != nil {
+		if cerr := q.upsertAnswerStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertAnswerStmt: %w", cerr)
+		}
+	}
+	if q.withdrawPersonEverywhereStmt != nil {
+		if cerr := q.withdrawPersonEverywhereStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing withdrawPersonEverywhereStmt: %w", cerr)
+		}
+	}
+	return err
+}
+
+func (q *Queries) exec(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (sql.Result, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).ExecContext(ctx, args...)
+	case stmt != nil:
+		return stmt.ExecContext(ctx, args...)
+	default:
+		return q.db.ExecContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) query(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (*sql.Rows, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryContext(ctx, args...)
+	default:
+		return q.db.QueryContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) *sql.Row {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryRowContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryRowContext(ctx, args...)
+	default:
+		return q.db.QueryRowContext(ctx, query, args...)
+	}
+}
+
 type Queries struct {
-	db DBTX
+	db                           DBTX
+	tx                           *sql.Tx
+	countEverythingStmt          *sql.Stmt
+	countPeopleStmt              *sql.Stmt
+	countPersonHistoryStmt       *sql.Stmt
+	countProgramsStmt            *sql.Stmt
+	countQuestionAnswersStmt     *sql.Stmt
+	createParticipantStmt        *sql.Stmt
+	createPersonStmt             *sql.Stmt
+	createProgramStmt            *sql.Stmt
+	createQuestionStmt           *sql.Stmt
+	deleteAnswerStmt             *sql.Stmt
+	deleteParticipantStmt        *sql.Stmt
+	deletePersonStmt             *sql.Stmt
+	deleteQuestionStmt           *sql.Stmt
+	getParticipantStmt           *sql.Stmt
+	getParticipantByPersonStmt   *sql.Stmt
+	getPersonStmt                *sql.Stmt
+	getPersonByEmailStmt         *sql.Stmt
+	getProgramStmt               *sql.Stmt
+	getQuestionStmt              *sql.Stmt
+	getSettingStmt               *sql.Stmt
+	listParticipantAnswersStmt   *sql.Stmt
+	listParticipantRowsStmt      *sql.Stmt
+	listPeopleStmt               *sql.Stmt
+	listProgramAnswersStmt       *sql.Stmt
+	listProgramDepartmentsStmt   *sql.Stmt
+	listProgramEnrolmentsStmt    *sql.Stmt
+	listProgramLocationsStmt     *sql.Stmt
+	listProgramSummariesStmt     *sql.Stmt
+	listQuestionAnswerValuesStmt *sql.Stmt
+	listQuestionsStmt            *sql.Stmt
+	markPersonRemovedStmt        *sql.Stmt
+	putSettingStmt               *sql.Stmt
+	setProgramStatusStmt         *sql.Stmt
+	setQuestionPositionStmt      *sql.Stmt
+	updateParticipantStmt        *sql.Stmt
+	updatePersonStmt             *sql.Stmt
+	updateProgramStmt            *sql.Stmt
+	updateQuestionStmt           *sql.Stmt
+	upsertAnswerStmt             *sql.Stmt
+	withdrawPersonEverywhereStmt *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db: tx,
+		db:                           tx,
+		tx:                           tx,
+		countEverythingStmt:          q.countEverythingStmt,
+		countPeopleStmt:              q.countPeopleStmt,
+		countPersonHistoryStmt:       q.countPersonHistoryStmt,
+		countProgramsStmt:            q.countProgramsStmt,
+		countQuestionAnswersStmt:     q.countQuestionAnswersStmt,
+		createParticipantStmt:        q.createParticipantStmt,
+		createPersonStmt:             q.createPersonStmt,
+		createProgramStmt:            q.createProgramStmt,
+		createQuestionStmt:           q.createQuestionStmt,
+		deleteAnswerStmt:             q.deleteAnswerStmt,
+		deleteParticipantStmt:        q.deleteParticipantStmt,
+		deletePersonStmt:             q.deletePersonStmt,
+		deleteQuestionStmt:           q.deleteQuestionStmt,
+		getParticipantStmt:           q.getParticipantStmt,
+		getParticipantByPersonStmt:   q.getParticipantByPersonStmt,
+		getPersonStmt:                q.getPersonStmt,
+		getPersonByEmailStmt:         q.getPersonByEmailStmt,
+		getProgramStmt:               q.getProgramStmt,
+		getQuestionStmt:              q.getQuestionStmt,
+		getSettingStmt:               q.getSettingStmt,
+		listParticipantAnswersStmt:   q.listParticipantAnswersStmt,
+		listParticipantRowsStmt:      q.listParticipantRowsStmt,
+		listPeopleStmt:               q.listPeopleStmt,
+		listProgramAnswersStmt:       q.listProgramAnswersStmt,
+		listProgramDepartmentsStmt:   q.listProgramDepartmentsStmt,
+		listProgramEnrolmentsStmt:    q.listProgramEnrolmentsStmt,
+		listProgramLocationsStmt:     q.listProgramLocationsStmt,
+		listProgramSummariesStmt:     q.listProgramSummariesStmt,
+		listQuestionAnswerValuesStmt: q.listQuestionAnswerValuesStmt,
+		listQuestionsStmt:            q.listQuestionsStmt,
+		markPersonRemovedStmt:        q.markPersonRemovedStmt,
+		putSettingStmt:               q.putSettingStmt,
+		setProgramStatusStmt:         q.setProgramStatusStmt,
+		setQuestionPositionStmt:      q.setQuestionPositionStmt,
+		updateParticipantStmt:        q.updateParticipantStmt,
+		updatePersonStmt:             q.updatePersonStmt,
+		updateProgramStmt:            q.updateProgramStmt,
+		updateQuestionStmt:           q.updateQuestionStmt,
+		upsertAnswerStmt:             q.upsertAnswerStmt,
+		withdrawPersonEverywhereStmt: q.withdrawPersonEverywhereStmt,
 	}
 }

@@ -27,7 +27,7 @@ type CreateParticipantParams struct {
 }
 
 func (q *Queries) CreateParticipant(ctx context.Context, arg CreateParticipantParams) (Participant, error) {
-	row := q.db.QueryRowContext(ctx, createParticipant,
+	row := q.queryRow(ctx, q.createParticipantStmt, createParticipant,
 		arg.ProgramID,
 		arg.PersonID,
 		arg.IsMentor,
@@ -64,7 +64,7 @@ type DeleteAnswerParams struct {
 }
 
 func (q *Queries) DeleteAnswer(ctx context.Context, arg DeleteAnswerParams) error {
-	_, err := q.db.ExecContext(ctx, deleteAnswer, arg.ParticipantID, arg.QuestionID)
+	_, err := q.exec(ctx, q.deleteAnswerStmt, deleteAnswer, arg.ParticipantID, arg.QuestionID)
 	return err
 }
 
@@ -73,7 +73,7 @@ DELETE FROM participants WHERE id = ?1
 `
 
 func (q *Queries) DeleteParticipant(ctx context.Context, id int64) error {
-	_, err := q.db.ExecContext(ctx, deleteParticipant, id)
+	_, err := q.exec(ctx, q.deleteParticipantStmt, deleteParticipant, id)
 	return err
 }
 
@@ -82,7 +82,7 @@ SELECT id, program_id, person_id, is_mentor, is_mentee, is_peer, capacity, statu
 `
 
 func (q *Queries) GetParticipant(ctx context.Context, id int64) (Participant, error) {
-	row := q.db.QueryRowContext(ctx, getParticipant, id)
+	row := q.queryRow(ctx, q.getParticipantStmt, getParticipant, id)
 	var i Participant
 	err := row.Scan(
 		&i.ID,
@@ -110,7 +110,7 @@ type GetParticipantByPersonParams struct {
 }
 
 func (q *Queries) GetParticipantByPerson(ctx context.Context, arg GetParticipantByPersonParams) (Participant, error) {
-	row := q.db.QueryRowContext(ctx, getParticipantByPerson, arg.ProgramID, arg.PersonID)
+	row := q.queryRow(ctx, q.getParticipantByPersonStmt, getParticipantByPerson, arg.ProgramID, arg.PersonID)
 	var i Participant
 	err := row.Scan(
 		&i.ID,
@@ -138,7 +138,7 @@ type ListParticipantAnswersRow struct {
 }
 
 func (q *Queries) ListParticipantAnswers(ctx context.Context, participantID int64) ([]ListParticipantAnswersRow, error) {
-	rows, err := q.db.QueryContext(ctx, listParticipantAnswers, participantID)
+	rows, err := q.query(ctx, q.listParticipantAnswersStmt, listParticipantAnswers, participantID)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +191,7 @@ type ListParticipantRowsRow struct {
 
 // Every participant of a program with the person's fields: the directory is filtered in memory from this.
 func (q *Queries) ListParticipantRows(ctx context.Context, programID int64) ([]ListParticipantRowsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listParticipantRows, programID)
+	rows, err := q.query(ctx, q.listParticipantRowsStmt, listParticipantRows, programID)
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +245,7 @@ type ListProgramAnswersRow struct {
 }
 
 func (q *Queries) ListProgramAnswers(ctx context.Context, programID int64) ([]ListProgramAnswersRow, error) {
-	rows, err := q.db.QueryContext(ctx, listProgramAnswers, programID)
+	rows, err := q.query(ctx, q.listProgramAnswersStmt, listProgramAnswers, programID)
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +273,7 @@ WHERE pa.program_id = ?1 AND pe.department <> '' ORDER BY pe.department COLLATE 
 `
 
 func (q *Queries) ListProgramDepartments(ctx context.Context, programID int64) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listProgramDepartments, programID)
+	rows, err := q.query(ctx, q.listProgramDepartmentsStmt, listProgramDepartments, programID)
 	if err != nil {
 		return nil, err
 	}
@@ -305,7 +305,7 @@ type ListProgramEnrolmentsRow struct {
 }
 
 func (q *Queries) ListProgramEnrolments(ctx context.Context, programID int64) ([]ListProgramEnrolmentsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listProgramEnrolments, programID)
+	rows, err := q.query(ctx, q.listProgramEnrolmentsStmt, listProgramEnrolments, programID)
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +333,7 @@ WHERE pa.program_id = ?1 AND pe.location <> '' ORDER BY pe.location COLLATE NOCA
 `
 
 func (q *Queries) ListProgramLocations(ctx context.Context, programID int64) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listProgramLocations, programID)
+	rows, err := q.query(ctx, q.listProgramLocationsStmt, listProgramLocations, programID)
 	if err != nil {
 		return nil, err
 	}
@@ -374,7 +374,7 @@ type UpdateParticipantParams struct {
 }
 
 func (q *Queries) UpdateParticipant(ctx context.Context, arg UpdateParticipantParams) (Participant, error) {
-	row := q.db.QueryRowContext(ctx, updateParticipant,
+	row := q.queryRow(ctx, q.updateParticipantStmt, updateParticipant,
 		arg.IsMentor,
 		arg.IsMentee,
 		arg.IsPeer,
@@ -414,7 +414,7 @@ type UpsertAnswerParams struct {
 }
 
 func (q *Queries) UpsertAnswer(ctx context.Context, arg UpsertAnswerParams) error {
-	_, err := q.db.ExecContext(ctx, upsertAnswer,
+	_, err := q.exec(ctx, q.upsertAnswerStmt, upsertAnswer,
 		arg.ParticipantID,
 		arg.QuestionID,
 		arg.Value,

@@ -15,7 +15,7 @@ SELECT COUNT(*) FROM people WHERE removed_at IS NULL
 `
 
 func (q *Queries) CountPeople(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countPeople)
+	row := q.queryRow(ctx, q.countPeopleStmt, countPeople)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -26,7 +26,7 @@ SELECT COUNT(*) FROM participants WHERE person_id = ?1
 `
 
 func (q *Queries) CountPersonHistory(ctx context.Context, personID int64) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countPersonHistory, personID)
+	row := q.queryRow(ctx, q.countPersonHistoryStmt, countPersonHistory, personID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -51,7 +51,7 @@ type CreatePersonParams struct {
 }
 
 func (q *Queries) CreatePerson(ctx context.Context, arg CreatePersonParams) (Person, error) {
-	row := q.db.QueryRowContext(ctx, createPerson,
+	row := q.queryRow(ctx, q.createPersonStmt, createPerson,
 		arg.Name,
 		arg.Email,
 		arg.Department,
@@ -85,7 +85,7 @@ DELETE FROM people WHERE id = ?1
 `
 
 func (q *Queries) DeletePerson(ctx context.Context, id int64) error {
-	_, err := q.db.ExecContext(ctx, deletePerson, id)
+	_, err := q.exec(ctx, q.deletePersonStmt, deletePerson, id)
 	return err
 }
 
@@ -94,7 +94,7 @@ SELECT id, name, email, department, title, location, time_zone, manager_email, e
 `
 
 func (q *Queries) GetPerson(ctx context.Context, id int64) (Person, error) {
-	row := q.db.QueryRowContext(ctx, getPerson, id)
+	row := q.queryRow(ctx, q.getPersonStmt, getPerson, id)
 	var i Person
 	err := row.Scan(
 		&i.ID,
@@ -118,7 +118,7 @@ SELECT id, name, email, department, title, location, time_zone, manager_email, e
 `
 
 func (q *Queries) GetPersonByEmail(ctx context.Context, email string) (Person, error) {
-	row := q.db.QueryRowContext(ctx, getPersonByEmail, email)
+	row := q.queryRow(ctx, q.getPersonByEmailStmt, getPersonByEmail, email)
 	var i Person
 	err := row.Scan(
 		&i.ID,
@@ -162,7 +162,7 @@ type ListPeopleRow struct {
 }
 
 func (q *Queries) ListPeople(ctx context.Context) ([]ListPeopleRow, error) {
-	rows, err := q.db.QueryContext(ctx, listPeople)
+	rows, err := q.query(ctx, q.listPeopleStmt, listPeople)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +208,7 @@ type MarkPersonRemovedParams struct {
 }
 
 func (q *Queries) MarkPersonRemoved(ctx context.Context, arg MarkPersonRemovedParams) error {
-	_, err := q.db.ExecContext(ctx, markPersonRemoved, arg.RemovedAt, arg.ID)
+	_, err := q.exec(ctx, q.markPersonRemovedStmt, markPersonRemoved, arg.RemovedAt, arg.ID)
 	return err
 }
 
@@ -235,7 +235,7 @@ type UpdatePersonParams struct {
 }
 
 func (q *Queries) UpdatePerson(ctx context.Context, arg UpdatePersonParams) (Person, error) {
-	row := q.db.QueryRowContext(ctx, updatePerson,
+	row := q.queryRow(ctx, q.updatePersonStmt, updatePerson,
 		arg.Name,
 		arg.Email,
 		arg.Department,
@@ -275,6 +275,6 @@ type WithdrawPersonEverywhereParams struct {
 }
 
 func (q *Queries) WithdrawPersonEverywhere(ctx context.Context, arg WithdrawPersonEverywhereParams) error {
-	_, err := q.db.ExecContext(ctx, withdrawPersonEverywhere, arg.Now, arg.PersonID)
+	_, err := q.exec(ctx, q.withdrawPersonEverywhereStmt, withdrawPersonEverywhere, arg.Now, arg.PersonID)
 	return err
 }

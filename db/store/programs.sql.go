@@ -14,7 +14,7 @@ SELECT COUNT(*) FROM programs
 `
 
 func (q *Queries) CountPrograms(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countPrograms)
+	row := q.queryRow(ctx, q.countProgramsStmt, countPrograms)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -53,7 +53,7 @@ type CreateProgramParams struct {
 }
 
 func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (Program, error) {
-	row := q.db.QueryRowContext(ctx, createProgram,
+	row := q.queryRow(ctx, q.createProgramStmt, createProgram,
 		arg.Name,
 		arg.Description,
 		arg.Kind,
@@ -100,7 +100,7 @@ SELECT id, name, description, kind, status, peer_mentoring, registration_opens, 
 `
 
 func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
-	row := q.db.QueryRowContext(ctx, getProgram, id)
+	row := q.queryRow(ctx, q.getProgramStmt, getProgram, id)
 	var i Program
 	err := row.Scan(
 		&i.ID,
@@ -163,7 +163,7 @@ type ListProgramSummariesRow struct {
 }
 
 func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummariesRow, error) {
-	rows, err := q.db.QueryContext(ctx, listProgramSummaries)
+	rows, err := q.query(ctx, q.listProgramSummariesStmt, listProgramSummaries)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +219,7 @@ type SetProgramStatusParams struct {
 }
 
 func (q *Queries) SetProgramStatus(ctx context.Context, arg SetProgramStatusParams) (Program, error) {
-	row := q.db.QueryRowContext(ctx, setProgramStatus, arg.Status, arg.Now, arg.ID)
+	row := q.queryRow(ctx, q.setProgramStatusStmt, setProgramStatus, arg.Status, arg.Now, arg.ID)
 	var i Program
 	err := row.Scan(
 		&i.ID,
@@ -277,7 +277,7 @@ type UpdateProgramParams struct {
 }
 
 func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (Program, error) {
-	row := q.db.QueryRowContext(ctx, updateProgram,
+	row := q.queryRow(ctx, q.updateProgramStmt, updateProgram,
 		arg.Name,
 		arg.Description,
 		arg.Kind,

@@ -15,7 +15,7 @@ SELECT COUNT(*) FROM answers WHERE question_id = ?1
 `
 
 func (q *Queries) CountQuestionAnswers(ctx context.Context, questionID int64) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countQuestionAnswers, questionID)
+	row := q.queryRow(ctx, q.countQuestionAnswersStmt, countQuestionAnswers, questionID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -53,7 +53,7 @@ type CreateQuestionParams struct {
 }
 
 func (q *Queries) CreateQuestion(ctx context.Context, arg CreateQuestionParams) (Question, error) {
-	row := q.db.QueryRowContext(ctx, createQuestion,
+	row := q.queryRow(ctx, q.createQuestionStmt, createQuestion,
 		arg.ProgramID,
 		arg.Position,
 		arg.Prompt,
@@ -102,7 +102,7 @@ DELETE FROM questions WHERE id = ?1
 `
 
 func (q *Queries) DeleteQuestion(ctx context.Context, id int64) error {
-	_, err := q.db.ExecContext(ctx, deleteQuestion, id)
+	_, err := q.exec(ctx, q.deleteQuestionStmt, deleteQuestion, id)
 	return err
 }
 
@@ -111,7 +111,7 @@ SELECT id, program_id, position, prompt, help, kind, options, audience, required
 `
 
 func (q *Queries) GetQuestion(ctx context.Context, id int64) (Question, error) {
-	row := q.db.QueryRowContext(ctx, getQuestion, id)
+	row := q.queryRow(ctx, q.getQuestionStmt, getQuestion, id)
 	var i Question
 	err := row.Scan(
 		&i.ID,
@@ -142,7 +142,7 @@ SELECT value FROM answers WHERE question_id = ?1
 `
 
 func (q *Queries) ListQuestionAnswerValues(ctx context.Context, questionID int64) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listQuestionAnswerValues, questionID)
+	rows, err := q.query(ctx, q.listQuestionAnswerValuesStmt, listQuestionAnswerValues, questionID)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +169,7 @@ SELECT id, program_id, position, prompt, help, kind, options, audience, required
 `
 
 func (q *Queries) ListQuestions(ctx context.Context, programID int64) ([]Question, error) {
-	rows, err := q.db.QueryContext(ctx, listQuestions, programID)
+	rows, err := q.query(ctx, q.listQuestionsStmt, listQuestions, programID)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +221,7 @@ type SetQuestionPositionParams struct {
 }
 
 func (q *Queries) SetQuestionPosition(ctx context.Context, arg SetQuestionPositionParams) error {
-	_, err := q.db.ExecContext(ctx, setQuestionPosition, arg.Position, arg.ID)
+	_, err := q.exec(ctx, q.setQuestionPositionStmt, setQuestionPosition, arg.Position, arg.ID)
 	return err
 }
 
@@ -253,7 +253,7 @@ type UpdateQuestionParams struct {
 }
 
 func (q *Queries) UpdateQuestion(ctx context.Context, arg UpdateQuestionParams) (Question, error) {
-	row := q.db.QueryRowContext(ctx, updateQuestion,
+	row := q.queryRow(ctx, q.updateQuestionStmt, updateQuestion,
 		arg.Prompt,
 		arg.Help,
 		arg.Kind,

@@ -14,7 +14,7 @@ SELECT (SELECT COUNT(*) FROM programs) + (SELECT COUNT(*) FROM people) AS n
 `
 
 func (q *Queries) CountEverything(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countEverything)
+	row := q.queryRow(ctx, q.countEverythingStmt, countEverything)
 	var n int64
 	err := row.Scan(&n)
 	return n, err
@@ -25,7 +25,7 @@ SELECT value FROM settings WHERE key = ?1
 `
 
 func (q *Queries) GetSetting(ctx context.Context, key string) (string, error) {
-	row := q.db.QueryRowContext(ctx, getSetting, key)
+	row := q.queryRow(ctx, q.getSettingStmt, getSetting, key)
 	var value string
 	err := row.Scan(&value)
 	return value, err
@@ -42,6 +42,6 @@ type PutSettingParams struct {
 }
 
 func (q *Queries) PutSetting(ctx context.Context, arg PutSettingParams) error {
-	_, err := q.db.ExecContext(ctx, putSetting, arg.Key, arg.Value)
+	_, err := q.exec(ctx, q.putSettingStmt, putSetting, arg.Key, arg.Value)
 	return err
 }
