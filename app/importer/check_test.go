@@ -289,3 +289,37 @@ func TestRowErrorError(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+func TestValidateTimeZoneQuestion(t *testing.T) {
+	targets := append(testTargets(), Target{Key: "q:5", Label: "Meeting time zone", Question: &questionnaire.Spec{
+		Prompt: "Meeting time zone", Kind: questionnaire.TimeZone, Audience: "mentees", Required: true}})
+	tab := Table{
+		Headers: []string{"Name", "Email", "Role", "Time zone", "Meeting time zone"},
+		Rows: [][]string{
+			{"Ana", "ana@example.org", "Mentee", "Asia/Tokyo", "Europe/Berlin"},
+			{"Ben", "ben@example.org", "Mentee", "Asia/Tokyo", "Berlin"},
+			{"Cara", "cara@example.org", "Mentee", "Tokyo", "Berlin"},
+			{"Dan", "dan@example.org", "Mentee", "Tokyo", ""},
+			{"Eve", "eve@example.org", "Mentor", "", ""},
+		},
+	}
+	m := AutoMap(tab.Headers, targets)
+	if want := (Mapping{"name", "email", "roles", "time_zone", "q:5"}); !reflect.DeepEqual(m, want) {
+		t.Fatalf("mapping %q, want %q", m, want)
+	}
+	recs, errs := Validate(tab, m, targets)
+	notZone := `is not a time zone name like Europe/Berlin or America/New_York`
+	wantErrs := []RowError{
+		{Row: 3, Column: "Meeting time zone", Field: "Meeting time zone", Value: "Berlin", Reason: `"Berlin" ` + notZone},
+		{Row: 4, Column: "Time zone", Field: "Time zone", Value: "Tokyo", Reason: `"Tokyo" ` + notZone},
+		{Row: 4, Column: "Meeting time zone", Field: "Meeting time zone", Value: "Berlin", Reason: `"Berlin" ` + notZone},
+		{Row: 5, Column: "Time zone", Field: "Time zone", Value: "Tokyo", Reason: `"Tokyo" ` + notZone},
+		{Row: 5, Column: "Meeting time zone", Field: "Meeting time zone", Reason: "an answer is required"},
+	}
+	if !reflect.DeepEqual(errs, wantErrs) {
+		t.Errorf("errors:\n got %+v\nwant %+v", errs, wantErrs)
+	}
+	if len(recs) != 2 || !reflect.DeepEqual(recs[0].Answers["q:5"], text("Europe/Berlin")) || recs[0].TimeZone != "Asia/Tokyo" || recs[1].Row != 6 {
+		t.Errorf("records %+v", recs)
+	}
+}

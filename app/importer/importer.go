@@ -81,7 +81,8 @@ type Record struct {
 	Status string
 
 	// Answers holds one cleaned answer (see questionnaire.CheckAnswer) per mapped question,
-	// keyed by Target.Key ("q:<id>"). A blank cell gives an empty Value.
+	// keyed by Target.Key ("q:<id>"). A blank cell gives an empty Value; with no question
+	// mapped, Answers is nil.
 	Answers map[string]questionnaire.Value
 }
 

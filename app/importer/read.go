@@ -39,9 +39,11 @@ var (
 
 // Read parses a .csv, .tsv, .txt or .xlsx file (by name extension, falling back to
 // sniffing: XLSX is a zip starting with "PK"). Text files may be UTF-8 (with or without
-// BOM), UTF-16 with BOM or Windows-1252, delimited by commas, semicolons or tabs. Row 1 is
-// the header; blank rows are dropped and every cell is trimmed. A file with a header and no
-// data rows is not an error: the Table has no Rows.
+// BOM), UTF-16 with BOM or Windows-1252, delimited by commas, semicolons or tabs (detected,
+// or named by Excel's "sep=;" first line); .tsv is always tab-delimited. Of a workbook, Read
+// takes the first sheet with data, cells as Excel displays them. Row 1 is the header; blank
+// rows are dropped, every cell is trimmed, and Table.RowNumbers keeps the rows' numbers. A
+// file with a header and no data rows is not an error: the Table has no Rows.
 func Read(fileName string, data []byte) (Table, error) {
 	name := baseName(fileName)
 	if len(data) == 0 {
@@ -113,6 +115,12 @@ func readText(name string, data []byte, delim byte) (Table, error) {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	// Excel writes and honours a first line "sep=;" naming the delimiter; it is not a row.
+	if len(s) >= 5 && strings.EqualFold(s[:4], "sep=") && (len(s) == 5 || s[5] == '\n') {
+		if d := s[4]; d == ',' || d == ';' || d == '\t' || d == '|' {
+			delim, s = d, s[min(len(s), 6):]
+		}
 	}
 	if delim == 0 {
 		delim = detectDelimiter(s)
@@ -418,17 +426,22 @@ func (b *builder) table() (Table, error) {
 		}
 		headers[i] = h
 	}
-	rows := make([][]string, len(b.rows))
+	rows := make([][]string, 0, len(b.rows))
+	nums := make([]int, 0, len(b.rows))
 	for i, r := range b.rows {
 		switch {
 		case len(r) > w:
 			r = r[:w:w]
+			if blank(r) { // its cells were all past the last column
+				continue
+			}
 		case len(r) < w:
 			r = append(r, make([]string, w-len(r))...)
 		}
-		rows[i] = r
+		rows = append(rows, r)
+		nums = append(nums, b.nums[i])
 	}
-	return Table{Headers: headers, Rows: rows, RowNumbers: b.nums}, nil
+	return Table{Headers: headers, Rows: rows, RowNumbers: nums}, nil
 }
 
 func columnHasData(rows [][]string, col int) bool {

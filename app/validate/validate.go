@@ -5,6 +5,7 @@ package validate
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // IANA zones everywhere, also on Windows without a zoneinfo folder
 	"unicode"
@@ -47,11 +48,29 @@ func Email(s string) error {
 // NormalizeEmail trims the address; case is kept as typed (the database compares without case).
 func NormalizeEmail(s string) string { return strings.TrimSpace(s) }
 
+// zones remembers which names are zones: loading one reads the zoneinfo database, which would
+// be most of the work of a large import where every row names one of a few zones.
+var zones sync.Map // name -> bool
+
 // TimeZone checks that s is an IANA zone name such as Europe/Berlin. Empty is allowed.
 func TimeZone(s string) error {
 	if s == "" {
 		return nil
 	}
+	if ok, seen := zones.Load(s); seen {
+		if ok.(bool) {
+			return nil
+		}
+		return fmt.Errorf("%q is not a time zone name like Europe/Berlin or America/New_York", s)
+	}
+	err := timeZone(s)
+	if len(s) <= 64 {
+		zones.Store(s, err == nil)
+	}
+	return err
+}
+
+func timeZone(s string) error {
 	if s == "Local" || !strings.Contains(s, "/") && s != "UTC" {
 		return fmt.Errorf("%q is not a time zone name like Europe/Berlin or America/New_York", s)
 	}

@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	t.Setenv("TANDEM_DB", "")
+	tests := []struct {
+		args []string
+		env  string
+		want Command
+		err  error
+	}{
+		{nil, "", Command{Name: "run"}, nil},
+		{[]string{"--db", "/tmp/a.db"}, "", Command{Name: "run", DB: "/tmp/a.db"}, nil},
+		{[]string{"-db=/tmp/b.db"}, "", Command{Name: "run", DB: "/tmp/b.db"}, nil},
+		{nil, "/tmp/env.db", Command{Name: "run", DB: "/tmp/env.db"}, nil},
+		{[]string{"--db", "/tmp/flag.db"}, "/tmp/env.db", Command{Name: "run", DB: "/tmp/flag.db"}, nil},
+		{[]string{"sample"}, "", Command{Name: "sample"}, nil},
+		{[]string{"sample", "--db", "/tmp/s.db"}, "", Command{Name: "sample", DB: "/tmp/s.db"}, nil},
+		{[]string{"version"}, "", Command{Name: "version"}, nil},
+		{[]string{"--frobnicate"}, "", Command{}, ErrUsage},
+		{[]string{"sample", "extra"}, "", Command{}, ErrUsage},
+		{[]string{"export"}, "", Command{}, ErrUsage},
+		{[]string{"--db"}, "", Command{}, ErrUsage},
+		{[]string{"-h"}, "", Command{}, ErrHelp},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Setenv("TANDEM_DB", tt.env)
+			var stderr bytes.Buffer
+			got, err := Parse(tt.args, &stderr)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if tt.err != nil {
+				if !strings.Contains(stderr.String(), "Usage:") {
+					t.Errorf("no usage printed: %q", stderr.String())
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
