@@ -1,0 +1,14 @@
+// Package mail builds, sends and saves the emails Tandem writes.
+//
+// It knows nothing of the database: the outbox service hands it messages and
+// records each Result as it comes back. The package
+//
+//   - builds RFC 5322 messages (plain emails and calendar invites) with
+//     github.com/wneessen/go-mail ([Build], [Draft]);
+//   - writes unsent drafts as .eml files the admin can open in their own mail
+//     program ([WriteDrafts]);
+//   - sends over SMTP on one reused connection, with STARTTLS mandatory or
+//     implicit TLS, a rate limit, retries on temporary (4xx) answers and the
+//     server's own text on permanent (5xx) ones ([Sender]);
+//   - renders the editable message templates ([Template]).
+package mail
