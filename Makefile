@@ -44,7 +44,7 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt would change:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 
 go-test:
-	go test -count=1 ./...
+	TANDEM_REQUIRE_VALIDATORS=1 go test -count=1 ./...
 
 frontend-test:
 	cd frontend && npx tsc --noEmit && npx vitest run
