@@ -71,13 +71,29 @@ func run(cmd cli.Command) error {
 	}
 	defer d.Close()
 
-	s := app.NewServices(d, time.Now)
-	if cmd.Name == "sample" {
+	s := app.NewServices(d, time.Now, &app.KeyringSecrets{})
+	if err := s.Recover(); err != nil {
+		return err
+	}
+	switch cmd.Name {
+	case "sample":
 		res, err := s.System.LoadSample()
 		if err != nil {
 			return err
 		}
 		fmt.Printf("Added the sample organisation to %s: %d people, %d programs.\n", path, res.People, len(res.Programs))
+		return nil
+	case "export-ics":
+		return exportICS(s, cmd)
+	case "outbox-export":
+		p, err := s.Outbox.ExportQueuedDrafts(cmd.Dir)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("Saved %d queued emails as drafts in %s.\n", p.Sent, cmd.Dir)
+		if p.Failed > 0 {
+			return fmt.Errorf("%d emails could not be saved: %s", p.Failed, p.Message)
+		}
 		return nil
 	}
 
@@ -95,4 +111,16 @@ func run(cmd cli.Command) error {
 		ErrorFormatter:   app.FormatError,
 		Linux:            &linux.Options{ProgramName: "tandem"},
 	})
+}
+
+func exportICS(s *app.Services, cmd cli.Command) error {
+	cal, err := s.Sessions.ExportProgram(cmd.Program)
+	if err != nil {
+		return err
+	}
+	if cmd.Out == "" || cmd.Out == "-" {
+		_, err = os.Stdout.WriteString(cal)
+		return err
+	}
+	return os.WriteFile(cmd.Out, []byte(cal), 0o600)
 }

@@ -95,7 +95,7 @@ func BenchmarkColdStart(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := app.NewServices(d, time.Now).System.LoadSample(); err != nil {
+	if _, err := app.NewServices(d, time.Now, &app.KeyringSecrets{NoKeyring: true}).System.LoadSample(); err != nil {
 		b.Fatal(err)
 	}
 	d.Close()
@@ -108,7 +108,7 @@ func BenchmarkColdStart(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s := app.NewServices(d, time.Now)
+		s := app.NewServices(d, time.Now, &app.KeyringSecrets{NoKeyring: true})
 		if _, err := s.System.State(); err != nil {
 			b.Fatal(err)
 		}

@@ -7,7 +7,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -466,7 +465,7 @@ func (s *Imports) SaveExport(programID int64) (string, error) {
 	if err != nil || path == "" {
 		return "", err
 	}
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+	if err := writeFileAtomic(path, []byte(text)); err != nil {
 		return "", fmt.Errorf("save export: %w", err)
 	}
 	return path, nil

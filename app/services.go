@@ -11,17 +11,23 @@ var BindingsBuild = false
 
 // Services are every bound service, built once from the database and the clock.
 type Services struct {
-	Programs     *Programs
-	People       *People
-	Participants *Participants
-	Questions    *Questions
-	Directory    *Directory
-	Imports      *Imports
-	System       *System
+	Programs      *Programs
+	People        *People
+	Participants  *Participants
+	Questions     *Questions
+	Directory     *Directory
+	Imports       *Imports
+	System        *System
+	Settings      *SettingsService
+	Templates     *Templates
+	Outbox        *Outbox
+	Relationships *Relationships
+	Sessions      *Sessions
+	Agendas       *Agendas
 }
 
-// NewServices builds the services over one database.
-func NewServices(d *db.DB, now Clock) *Services {
+// NewServices builds the services over one database; secrets keeps the SMTP password.
+func NewServices(d *db.DB, now Clock, secrets Secrets) *Services {
 	s := &Services{
 		Programs:     NewPrograms(d, now),
 		People:       NewPeople(d, now),
@@ -30,17 +36,32 @@ func NewServices(d *db.DB, now Clock) *Services {
 		Directory:    NewDirectory(d),
 	}
 	s.Imports = NewImports(d, now)
-	s.System = NewSystem(d, now, s.Programs, s.People, s.Participants)
+	s.Settings = NewSettings(d, now, secrets)
+	s.Templates = NewTemplates(d, now)
+	s.Outbox = NewOutbox(d, now, s.Settings)
+	s.Relationships = NewRelationships(d, now, s.Settings, s.Templates, s.Outbox)
+	s.Sessions = NewSessions(d, now, s.Settings, s.Templates, s.Outbox)
+	s.Agendas = NewAgendas(d, now)
+	s.System = NewSystem(d, now, s)
 	return s
 }
 
 // Startup receives the Wails context when the window opens; the desktop-only calls (dialogs)
 // are reached through it.
 func (s *Services) Startup(ctx context.Context) {
-	s.Imports.ui = wailsUI{ctx: ctx}
+	ui := wailsUI{ctx: ctx}
+	s.Imports.ui, s.Sessions.ui = ui, ui
+}
+
+// Recover runs once at start, before the window opens: a message a crash left in 'sending'
+// is held for the admin.
+func (s *Services) Recover() error {
+	_, err := s.Outbox.HoldInterrupted()
+	return err
 }
 
 // Bindings lists the structs whose exported methods the UI may call.
 func (s *Services) Bindings() []any {
-	return []any{s.Programs, s.People, s.Participants, s.Questions, s.Directory, s.Imports, s.System}
+	return []any{s.Programs, s.People, s.Participants, s.Questions, s.Directory, s.Imports, s.System,
+		s.Settings, s.Templates, s.Outbox, s.Relationships, s.Sessions, s.Agendas}
 }

@@ -39,16 +39,14 @@ type SampleResult struct {
 
 // System tells the app's state and loads the sample organisation.
 type System struct {
-	db           *db.DB
-	now          Clock
-	programs     *Programs
-	people       *People
-	participants *Participants
+	db  *db.DB
+	now Clock
+	s   *Services
 }
 
 // NewSystem returns the system service; it writes the sample through the other services.
-func NewSystem(d *db.DB, now Clock, programs *Programs, people *People, participants *Participants) *System {
-	return &System{db: d, now: now, programs: programs, people: people, participants: participants}
+func NewSystem(d *db.DB, now Clock, s *Services) *System {
+	return &System{db: d, now: now, s: s}
 }
 
 // State returns the database location, its backups and whether it is empty.
@@ -80,7 +78,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 	ds := sample.Generate(s.now())
 	ids := map[string]int64{}
 	for _, p := range ds.People {
-		created, err := s.people.Create(PersonInput{Name: p.Name, Email: p.Email, Department: p.Department, Title: p.Title,
+		created, err := s.s.People.Create(PersonInput{Name: p.Name, Email: p.Email, Department: p.Department, Title: p.Title,
 			Location: p.Location, TimeZone: p.TimeZone, ManagerEmail: p.ManagerEmail, EmployeeID: p.EmployeeID})
 		if err != nil {
 			return SampleResult{}, fmt.Errorf("sample person %s: %w", p.Email, err)
@@ -89,7 +87,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 	}
 	res := SampleResult{People: len(ds.People)}
 	for _, sp := range ds.Programs {
-		prog, err := s.programs.Create(ProgramInput{Name: sp.Name, Description: sp.Description, Kind: sp.Kind, Status: sp.Status,
+		prog, err := s.s.Programs.Create(ProgramInput{Name: sp.Name, Description: sp.Description, Kind: sp.Kind, Status: sp.Status,
 			PeerMentoring: sp.PeerMentoring, RegistrationOpens: sp.RegistrationOpens, RegistrationCloses: sp.RegistrationCloses,
 			MatchingOpens: sp.MatchingOpens, MatchingCloses: sp.MatchingCloses, StartsOn: sp.StartsOn, EndsOn: sp.EndsOn,
 			DefaultCapacity: sp.DefaultCapacity, MentorRequestExpiryDays: sp.ExpiryDays})
@@ -102,7 +100,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 			return SampleResult{}, fmt.Errorf("sample program %s: %w", sp.Name, err)
 		}
 		for _, sp := range sp.Participants {
-			part, err := s.participants.Enrol(EnrolInput{ProgramID: prog.ID, PersonID: ids[sp.Email], Roles: ParticipantInput{
+			part, err := s.s.Participants.Enrol(EnrolInput{ProgramID: prog.ID, PersonID: ids[sp.Email], Roles: ParticipantInput{
 				Mentor: sp.Mentor, Mentee: sp.Mentee, Peer: sp.Peer, Capacity: sp.Capacity, Status: sp.Status}})
 			if err != nil {
 				return SampleResult{}, fmt.Errorf("sample participant %s: %w", sp.Email, err)
@@ -113,7 +111,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 					answers = append(answers, AnswerValue{QuestionID: q.ID, Text: v.Text, Choices: v.Choices})
 				}
 			}
-			if _, err := s.participants.SaveAnswers(part.ID, answers); err != nil {
+			if _, err := s.s.Participants.SaveAnswers(part.ID, answers); err != nil {
 				return SampleResult{}, fmt.Errorf("sample answers %s: %w", sp.Email, err)
 			}
 		}

@@ -28,6 +28,12 @@ func TestParse(t *testing.T) {
 		{[]string{"export"}, "", Command{}, ErrUsage},
 		{[]string{"--db"}, "", Command{}, ErrUsage},
 		{[]string{"-h"}, "", Command{}, ErrHelp},
+		{[]string{"export-ics", "--program", "3", "--out", "x.ics"}, "", Command{Name: "export-ics", Program: 3, Out: "x.ics"}, nil},
+		{[]string{"export-ics", "--program", "three"}, "", Command{}, ErrUsage},
+		{[]string{"outbox", "export", "--dir", "/tmp/d"}, "", Command{Name: "outbox-export", Dir: "/tmp/d"}, nil},
+		{[]string{"outbox", "export"}, "", Command{}, ErrUsage},
+		{[]string{"outbox"}, "", Command{}, ErrUsage},
+		{[]string{"sample", "--dir", "x"}, "", Command{}, ErrUsage},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

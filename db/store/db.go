@@ -24,8 +24,41 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
+	if q.addRelationshipMemberStmt, err = db.PrepareContext(ctx, addRelationshipMember); err != nil {
+		return nil, fmt.Errorf("error preparing query AddRelationshipMember: %w", err)
+	}
+	if q.addSessionAttendeeStmt, err = db.PrepareContext(ctx, addSessionAttendee); err != nil {
+		return nil, fmt.Errorf("error preparing query AddSessionAttendee: %w", err)
+	}
+	if q.cancelMessageStmt, err = db.PrepareContext(ctx, cancelMessage); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelMessage: %w", err)
+	}
+	if q.cancelQueuedSessionMessagesStmt, err = db.PrepareContext(ctx, cancelQueuedSessionMessages); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelQueuedSessionMessages: %w", err)
+	}
+	if q.cancelSessionStmt, err = db.PrepareContext(ctx, cancelSession); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelSession: %w", err)
+	}
+	if q.claimMessageStmt, err = db.PrepareContext(ctx, claimMessage); err != nil {
+		return nil, fmt.Errorf("error preparing query ClaimMessage: %w", err)
+	}
+	if q.closeRelationshipStmt, err = db.PrepareContext(ctx, closeRelationship); err != nil {
+		return nil, fmt.Errorf("error preparing query CloseRelationship: %w", err)
+	}
+	if q.countActivePairRelationshipsStmt, err = db.PrepareContext(ctx, countActivePairRelationships); err != nil {
+		return nil, fmt.Errorf("error preparing query CountActivePairRelationships: %w", err)
+	}
+	if q.countAgendaTemplatesStmt, err = db.PrepareContext(ctx, countAgendaTemplates); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAgendaTemplates: %w", err)
+	}
 	if q.countEverythingStmt, err = db.PrepareContext(ctx, countEverything); err != nil {
 		return nil, fmt.Errorf("error preparing query CountEverything: %w", err)
+	}
+	if q.countMentorLoadStmt, err = db.PrepareContext(ctx, countMentorLoad); err != nil {
+		return nil, fmt.Errorf("error preparing query CountMentorLoad: %w", err)
+	}
+	if q.countMessagesByStatusStmt, err = db.PrepareContext(ctx, countMessagesByStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query CountMessagesByStatus: %w", err)
 	}
 	if q.countPeopleStmt, err = db.PrepareContext(ctx, countPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeople: %w", err)
@@ -39,6 +72,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countQuestionAnswersStmt, err = db.PrepareContext(ctx, countQuestionAnswers); err != nil {
 		return nil, fmt.Errorf("error preparing query CountQuestionAnswers: %w", err)
 	}
+	if q.countSentSessionMessagesStmt, err = db.PrepareContext(ctx, countSentSessionMessages); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSentSessionMessages: %w", err)
+	}
+	if q.createAgendaTemplateStmt, err = db.PrepareContext(ctx, createAgendaTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateAgendaTemplate: %w", err)
+	}
 	if q.createParticipantStmt, err = db.PrepareContext(ctx, createParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateParticipant: %w", err)
 	}
@@ -51,8 +90,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createQuestionStmt, err = db.PrepareContext(ctx, createQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateQuestion: %w", err)
 	}
+	if q.createRelationshipStmt, err = db.PrepareContext(ctx, createRelationship); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateRelationship: %w", err)
+	}
+	if q.createSessionStmt, err = db.PrepareContext(ctx, createSession); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateSession: %w", err)
+	}
+	if q.deleteAgendaTemplateStmt, err = db.PrepareContext(ctx, deleteAgendaTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAgendaTemplate: %w", err)
+	}
 	if q.deleteAnswerStmt, err = db.PrepareContext(ctx, deleteAnswer); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteAnswer: %w", err)
+	}
+	if q.deleteMessageTemplateStmt, err = db.PrepareContext(ctx, deleteMessageTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteMessageTemplate: %w", err)
 	}
 	if q.deleteParticipantStmt, err = db.PrepareContext(ctx, deleteParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteParticipant: %w", err)
@@ -62,6 +113,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteQuestionStmt, err = db.PrepareContext(ctx, deleteQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteQuestion: %w", err)
+	}
+	if q.getAgendaTemplateStmt, err = db.PrepareContext(ctx, getAgendaTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAgendaTemplate: %w", err)
+	}
+	if q.getMessageStmt, err = db.PrepareContext(ctx, getMessage); err != nil {
+		return nil, fmt.Errorf("error preparing query GetMessage: %w", err)
+	}
+	if q.getMessageTemplateStmt, err = db.PrepareContext(ctx, getMessageTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query GetMessageTemplate: %w", err)
 	}
 	if q.getParticipantStmt, err = db.PrepareContext(ctx, getParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query GetParticipant: %w", err)
@@ -81,8 +141,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getQuestionStmt, err = db.PrepareContext(ctx, getQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query GetQuestion: %w", err)
 	}
+	if q.getRelationshipStmt, err = db.PrepareContext(ctx, getRelationship); err != nil {
+		return nil, fmt.Errorf("error preparing query GetRelationship: %w", err)
+	}
+	if q.getSessionStmt, err = db.PrepareContext(ctx, getSession); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSession: %w", err)
+	}
+	if q.getSessionByUIDStmt, err = db.PrepareContext(ctx, getSessionByUID); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSessionByUID: %w", err)
+	}
 	if q.getSettingStmt, err = db.PrepareContext(ctx, getSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSetting: %w", err)
+	}
+	if q.holdInterruptedMessagesStmt, err = db.PrepareContext(ctx, holdInterruptedMessages); err != nil {
+		return nil, fmt.Errorf("error preparing query HoldInterruptedMessages: %w", err)
+	}
+	if q.listAgendaTemplatesStmt, err = db.PrepareContext(ctx, listAgendaTemplates); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAgendaTemplates: %w", err)
+	}
+	if q.listAllSessionsStmt, err = db.PrepareContext(ctx, listAllSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAllSessions: %w", err)
+	}
+	if q.listMessagesStmt, err = db.PrepareContext(ctx, listMessages); err != nil {
+		return nil, fmt.Errorf("error preparing query ListMessages: %w", err)
 	}
 	if q.listParticipantAnswersStmt, err = db.PrepareContext(ctx, listParticipantAnswers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListParticipantAnswers: %w", err)
@@ -105,6 +186,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listProgramLocationsStmt, err = db.PrepareContext(ctx, listProgramLocations); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramLocations: %w", err)
 	}
+	if q.listProgramRelationshipMembersStmt, err = db.PrepareContext(ctx, listProgramRelationshipMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramRelationshipMembers: %w", err)
+	}
+	if q.listProgramSessionsStmt, err = db.PrepareContext(ctx, listProgramSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramSessions: %w", err)
+	}
 	if q.listProgramSummariesStmt, err = db.PrepareContext(ctx, listProgramSummaries); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramSummaries: %w", err)
 	}
@@ -114,17 +201,65 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listQuestionsStmt, err = db.PrepareContext(ctx, listQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListQuestions: %w", err)
 	}
+	if q.listQueuedOfKindsStmt, err = db.PrepareContext(ctx, listQueuedOfKinds); err != nil {
+		return nil, fmt.Errorf("error preparing query ListQueuedOfKinds: %w", err)
+	}
+	if q.listRelationshipMembersStmt, err = db.PrepareContext(ctx, listRelationshipMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRelationshipMembers: %w", err)
+	}
+	if q.listRelationshipSessionsStmt, err = db.PrepareContext(ctx, listRelationshipSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRelationshipSessions: %w", err)
+	}
+	if q.listRelationshipsStmt, err = db.PrepareContext(ctx, listRelationships); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRelationships: %w", err)
+	}
+	if q.listSessionAttendeesStmt, err = db.PrepareContext(ctx, listSessionAttendees); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSessionAttendees: %w", err)
+	}
+	if q.listSettingsStmt, err = db.PrepareContext(ctx, listSettings); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSettings: %w", err)
+	}
+	if q.markMessageFailedStmt, err = db.PrepareContext(ctx, markMessageFailed); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkMessageFailed: %w", err)
+	}
+	if q.markMessageSentStmt, err = db.PrepareContext(ctx, markMessageSent); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkMessageSent: %w", err)
+	}
 	if q.markPersonRemovedStmt, err = db.PrepareContext(ctx, markPersonRemoved); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkPersonRemoved: %w", err)
 	}
+	if q.putMessageTemplateStmt, err = db.PrepareContext(ctx, putMessageTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query PutMessageTemplate: %w", err)
+	}
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.queueMessageStmt, err = db.PrepareContext(ctx, queueMessage); err != nil {
+		return nil, fmt.Errorf("error preparing query QueueMessage: %w", err)
+	}
+	if q.recordSessionOutcomeStmt, err = db.PrepareContext(ctx, recordSessionOutcome); err != nil {
+		return nil, fmt.Errorf("error preparing query RecordSessionOutcome: %w", err)
+	}
+	if q.requeueMessageStmt, err = db.PrepareContext(ctx, requeueMessage); err != nil {
+		return nil, fmt.Errorf("error preparing query RequeueMessage: %w", err)
+	}
+	if q.rescheduleSessionStmt, err = db.PrepareContext(ctx, rescheduleSession); err != nil {
+		return nil, fmt.Errorf("error preparing query RescheduleSession: %w", err)
+	}
+	if q.setAttendeePartstatStmt, err = db.PrepareContext(ctx, setAttendeePartstat); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttendeePartstat: %w", err)
 	}
 	if q.setProgramStatusStmt, err = db.PrepareContext(ctx, setProgramStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetProgramStatus: %w", err)
 	}
 	if q.setQuestionPositionStmt, err = db.PrepareContext(ctx, setQuestionPosition); err != nil {
 		return nil, fmt.Errorf("error preparing query SetQuestionPosition: %w", err)
+	}
+	if q.setRelationshipStatusStmt, err = db.PrepareContext(ctx, setRelationshipStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query SetRelationshipStatus: %w", err)
+	}
+	if q.updateAgendaTemplateStmt, err = db.PrepareContext(ctx, updateAgendaTemplate); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateAgendaTemplate: %w", err)
 	}
 	if q.updateParticipantStmt, err = db.PrepareContext(ctx, updateParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateParticipant: %w", err)
@@ -149,9 +284,64 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 
 func (q *Queries) Close() error {
 	var err error
+	if q.addRelationshipMemberStmt != nil {
+		if cerr := q.addRelationshipMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addRelationshipMemberStmt: %w", cerr)
+		}
+	}
+	if q.addSessionAttendeeStmt != nil {
+		if cerr := q.addSessionAttendeeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addSessionAttendeeStmt: %w", cerr)
+		}
+	}
+	if q.cancelMessageStmt != nil {
+		if cerr := q.cancelMessageStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelMessageStmt: %w", cerr)
+		}
+	}
+	if q.cancelQueuedSessionMessagesStmt != nil {
+		if cerr := q.cancelQueuedSessionMessagesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelQueuedSessionMessagesStmt: %w", cerr)
+		}
+	}
+	if q.cancelSessionStmt != nil {
+		if cerr := q.cancelSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelSessionStmt: %w", cerr)
+		}
+	}
+	if q.claimMessageStmt != nil {
+		if cerr := q.claimMessageStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing claimMessageStmt: %w", cerr)
+		}
+	}
+	if q.closeRelationshipStmt != nil {
+		if cerr := q.closeRelationshipStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing closeRelationshipStmt: %w", cerr)
+		}
+	}
+	if q.countActivePairRelationshipsStmt != nil {
+		if cerr := q.countActivePairRelationshipsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countActivePairRelationshipsStmt: %w", cerr)
+		}
+	}
+	if q.countAgendaTemplatesStmt != nil {
+		if cerr := q.countAgendaTemplatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAgendaTemplatesStmt: %w", cerr)
+		}
+	}
 	if q.countEverythingStmt != nil {
 		if cerr := q.countEverythingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countEverythingStmt: %w", cerr)
+		}
+	}
+	if q.countMentorLoadStmt != nil {
+		if cerr := q.countMentorLoadStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countMentorLoadStmt: %w", cerr)
+		}
+	}
+	if q.countMessagesByStatusStmt != nil {
+		if cerr := q.countMessagesByStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countMessagesByStatusStmt: %w", cerr)
 		}
 	}
 	if q.countPeopleStmt != nil {
@@ -174,6 +364,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countQuestionAnswersStmt: %w", cerr)
 		}
 	}
+	if q.countSentSessionMessagesStmt != nil {
+		if cerr := q.countSentSessionMessagesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSentSessionMessagesStmt: %w", cerr)
+		}
+	}
+	if q.createAgendaTemplateStmt != nil {
+		if cerr := q.createAgendaTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createAgendaTemplateStmt: %w", cerr)
+		}
+	}
 	if q.createParticipantStmt != nil {
 		if cerr := q.createParticipantStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createParticipantStmt: %w", cerr)
@@ -194,9 +394,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createQuestionStmt: %w", cerr)
 		}
 	}
+	if q.createRelationshipStmt != nil {
+		if cerr := q.createRelationshipStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createRelationshipStmt: %w", cerr)
+		}
+	}
+	if q.createSessionStmt != nil {
+		if cerr := q.createSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createSessionStmt: %w", cerr)
+		}
+	}
+	if q.deleteAgendaTemplateStmt != nil {
+		if cerr := q.deleteAgendaTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAgendaTemplateStmt: %w", cerr)
+		}
+	}
 	if q.deleteAnswerStmt != nil {
 		if cerr := q.deleteAnswerStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteAnswerStmt: %w", cerr)
+		}
+	}
+	if q.deleteMessageTemplateStmt != nil {
+		if cerr := q.deleteMessageTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteMessageTemplateStmt: %w", cerr)
 		}
 	}
 	if q.deleteParticipantStmt != nil {
@@ -212,6 +432,21 @@ func (q *Queries) Close() error {
 	if q.deleteQuestionStmt != nil {
 		if cerr := q.deleteQuestionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteQuestionStmt: %w", cerr)
+		}
+	}
+	if q.getAgendaTemplateStmt != nil {
+		if cerr := q.getAgendaTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAgendaTemplateStmt: %w", cerr)
+		}
+	}
+	if q.getMessageStmt != nil {
+		if cerr := q.getMessageStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getMessageStmt: %w", cerr)
+		}
+	}
+	if q.getMessageTemplateStmt != nil {
+		if cerr := q.getMessageTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getMessageTemplateStmt: %w", cerr)
 		}
 	}
 	if q.getParticipantStmt != nil {
@@ -244,9 +479,44 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getQuestionStmt: %w", cerr)
 		}
 	}
+	if q.getRelationshipStmt != nil {
+		if cerr := q.getRelationshipStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getRelationshipStmt: %w", cerr)
+		}
+	}
+	if q.getSessionStmt != nil {
+		if cerr := q.getSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSessionStmt: %w", cerr)
+		}
+	}
+	if q.getSessionByUIDStmt != nil {
+		if cerr := q.getSessionByUIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSessionByUIDStmt: %w", cerr)
+		}
+	}
 	if q.getSettingStmt != nil {
 		if cerr := q.getSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getSettingStmt: %w", cerr)
+		}
+	}
+	if q.holdInterruptedMessagesStmt != nil {
+		if cerr := q.holdInterruptedMessagesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing holdInterruptedMessagesStmt: %w", cerr)
+		}
+	}
+	if q.listAgendaTemplatesStmt != nil {
+		if cerr := q.listAgendaTemplatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAgendaTemplatesStmt: %w", cerr)
+		}
+	}
+	if q.listAllSessionsStmt != nil {
+		if cerr := q.listAllSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAllSessionsStmt: %w", cerr)
+		}
+	}
+	if q.listMessagesStmt != nil {
+		if cerr := q.listMessagesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listMessagesStmt: %w", cerr)
 		}
 	}
 	if q.listParticipantAnswersStmt != nil {
@@ -284,6 +554,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listProgramLocationsStmt: %w", cerr)
 		}
 	}
+	if q.listProgramRelationshipMembersStmt != nil {
+		if cerr := q.listProgramRelationshipMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramRelationshipMembersStmt: %w", cerr)
+		}
+	}
+	if q.listProgramSessionsStmt != nil {
+		if cerr := q.listProgramSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramSessionsStmt: %w", cerr)
+		}
+	}
 	if q.listProgramSummariesStmt != nil {
 		if cerr := q.listProgramSummariesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listProgramSummariesStmt: %w", cerr)
@@ -299,14 +579,84 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listQuestionsStmt: %w", cerr)
 		}
 	}
+	if q.listQueuedOfKindsStmt != nil {
+		if cerr := q.listQueuedOfKindsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listQueuedOfKindsStmt: %w", cerr)
+		}
+	}
+	if q.listRelationshipMembersStmt != nil {
+		if cerr := q.listRelationshipMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRelationshipMembersStmt: %w", cerr)
+		}
+	}
+	if q.listRelationshipSessionsStmt != nil {
+		if cerr := q.listRelationshipSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRelationshipSessionsStmt: %w", cerr)
+		}
+	}
+	if q.listRelationshipsStmt != nil {
+		if cerr := q.listRelationshipsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRelationshipsStmt: %w", cerr)
+		}
+	}
+	if q.listSessionAttendeesStmt != nil {
+		if cerr := q.listSessionAttendeesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSessionAttendeesStmt: %w", cerr)
+		}
+	}
+	if q.listSettingsStmt != nil {
+		if cerr := q.listSettingsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSettingsStmt: %w", cerr)
+		}
+	}
+	if q.markMessageFailedStmt != nil {
+		if cerr := q.markMessageFailedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markMessageFailedStmt: %w", cerr)
+		}
+	}
+	if q.markMessageSentStmt != nil {
+		if cerr := q.markMessageSentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markMessageSentStmt: %w", cerr)
+		}
+	}
 	if q.markPersonRemovedStmt != nil {
 		if cerr := q.markPersonRemovedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing markPersonRemovedStmt: %w", cerr)
 		}
 	}
+	if q.putMessageTemplateStmt != nil {
+		if cerr := q.putMessageTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putMessageTemplateStmt: %w", cerr)
+		}
+	}
 	if q.putSettingStmt != nil {
 		if cerr := q.putSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.queueMessageStmt != nil {
+		if cerr := q.queueMessageStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing queueMessageStmt: %w", cerr)
+		}
+	}
+	if q.recordSessionOutcomeStmt != nil {
+		if cerr := q.recordSessionOutcomeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing recordSessionOutcomeStmt: %w", cerr)
+		}
+	}
+	if q.requeueMessageStmt != nil {
+		if cerr := q.requeueMessageStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing requeueMessageStmt: %w", cerr)
+		}
+	}
+	if q.rescheduleSessionStmt != nil {
+		if cerr := q.rescheduleSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing rescheduleSessionStmt: %w", cerr)
+		}
+	}
+	if q.setAttendeePartstatStmt != nil {
+		if cerr := q.setAttendeePartstatStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttendeePartstatStmt: %w", cerr)
 		}
 	}
 	if q.setProgramStatusStmt != nil {
@@ -317,6 +667,16 @@ func (q *Queries) Close() error {
 	if q.setQuestionPositionStmt != nil {
 		if cerr := q.setQuestionPositionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setQuestionPositionStmt: %w", cerr)
+		}
+	}
+	if q.setRelationshipStatusStmt != nil {
+		if cerr := q.setRelationshipStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setRelationshipStatusStmt: %w", cerr)
+		}
+	}
+	if q.updateAgendaTemplateStmt != nil {
+		if cerr := q.updateAgendaTemplateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateAgendaTemplateStmt: %w", cerr)
 		}
 	}
 	if q.updateParticipantStmt != nil {
@@ -386,93 +746,183 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                           DBTX
-	tx                           *sql.Tx
-	countEverythingStmt          *sql.Stmt
-	countPeopleStmt              *sql.Stmt
-	countPersonHistoryStmt       *sql.Stmt
-	countProgramsStmt            *sql.Stmt
-	countQuestionAnswersStmt     *sql.Stmt
-	createParticipantStmt        *sql.Stmt
-	createPersonStmt             *sql.Stmt
-	createProgramStmt            *sql.Stmt
-	createQuestionStmt           *sql.Stmt
-	deleteAnswerStmt             *sql.Stmt
-	deleteParticipantStmt        *sql.Stmt
-	deletePersonStmt             *sql.Stmt
-	deleteQuestionStmt           *sql.Stmt
-	getParticipantStmt           *sql.Stmt
-	getParticipantByPersonStmt   *sql.Stmt
-	getPersonStmt                *sql.Stmt
-	getPersonByEmailStmt         *sql.Stmt
-	getProgramStmt               *sql.Stmt
-	getQuestionStmt              *sql.Stmt
-	getSettingStmt               *sql.Stmt
-	listParticipantAnswersStmt   *sql.Stmt
-	listParticipantRowsStmt      *sql.Stmt
-	listPeopleStmt               *sql.Stmt
-	listProgramAnswersStmt       *sql.Stmt
-	listProgramDepartmentsStmt   *sql.Stmt
-	listProgramEnrolmentsStmt    *sql.Stmt
-	listProgramLocationsStmt     *sql.Stmt
-	listProgramSummariesStmt     *sql.Stmt
-	listQuestionAnswerValuesStmt *sql.Stmt
-	listQuestionsStmt            *sql.Stmt
-	markPersonRemovedStmt        *sql.Stmt
-	putSettingStmt               *sql.Stmt
-	setProgramStatusStmt         *sql.Stmt
-	setQuestionPositionStmt      *sql.Stmt
-	updateParticipantStmt        *sql.Stmt
-	updatePersonStmt             *sql.Stmt
-	updateProgramStmt            *sql.Stmt
-	updateQuestionStmt           *sql.Stmt
-	upsertAnswerStmt             *sql.Stmt
-	withdrawPersonEverywhereStmt *sql.Stmt
+	db                                 DBTX
+	tx                                 *sql.Tx
+	addRelationshipMemberStmt          *sql.Stmt
+	addSessionAttendeeStmt             *sql.Stmt
+	cancelMessageStmt                  *sql.Stmt
+	cancelQueuedSessionMessagesStmt    *sql.Stmt
+	cancelSessionStmt                  *sql.Stmt
+	claimMessageStmt                   *sql.Stmt
+	closeRelationshipStmt              *sql.Stmt
+	countActivePairRelationshipsStmt   *sql.Stmt
+	countAgendaTemplatesStmt           *sql.Stmt
+	countEverythingStmt                *sql.Stmt
+	countMentorLoadStmt                *sql.Stmt
+	countMessagesByStatusStmt          *sql.Stmt
+	countPeopleStmt                    *sql.Stmt
+	countPersonHistoryStmt             *sql.Stmt
+	countProgramsStmt                  *sql.Stmt
+	countQuestionAnswersStmt           *sql.Stmt
+	countSentSessionMessagesStmt       *sql.Stmt
+	createAgendaTemplateStmt           *sql.Stmt
+	createParticipantStmt              *sql.Stmt
+	createPersonStmt                   *sql.Stmt
+	createProgramStmt                  *sql.Stmt
+	createQuestionStmt                 *sql.Stmt
+	createRelationshipStmt             *sql.Stmt
+	createSessionStmt                  *sql.Stmt
+	deleteAgendaTemplateStmt           *sql.Stmt
+	deleteAnswerStmt                   *sql.Stmt
+	deleteMessageTemplateStmt          *sql.Stmt
+	deleteParticipantStmt              *sql.Stmt
+	deletePersonStmt                   *sql.Stmt
+	deleteQuestionStmt                 *sql.Stmt
+	getAgendaTemplateStmt              *sql.Stmt
+	getMessageStmt                     *sql.Stmt
+	getMessageTemplateStmt             *sql.Stmt
+	getParticipantStmt                 *sql.Stmt
+	getParticipantByPersonStmt         *sql.Stmt
+	getPersonStmt                      *sql.Stmt
+	getPersonByEmailStmt               *sql.Stmt
+	getProgramStmt                     *sql.Stmt
+	getQuestionStmt                    *sql.Stmt
+	getRelationshipStmt                *sql.Stmt
+	getSessionStmt                     *sql.Stmt
+	getSessionByUIDStmt                *sql.Stmt
+	getSettingStmt                     *sql.Stmt
+	holdInterruptedMessagesStmt        *sql.Stmt
+	listAgendaTemplatesStmt            *sql.Stmt
+	listAllSessionsStmt                *sql.Stmt
+	listMessagesStmt                   *sql.Stmt
+	listParticipantAnswersStmt         *sql.Stmt
+	listParticipantRowsStmt            *sql.Stmt
+	listPeopleStmt                     *sql.Stmt
+	listProgramAnswersStmt             *sql.Stmt
+	listProgramDepartmentsStmt         *sql.Stmt
+	listProgramEnrolmentsStmt          *sql.Stmt
+	listProgramLocationsStmt           *sql.Stmt
+	listProgramRelationshipMembersStmt *sql.Stmt
+	listProgramSessionsStmt            *sql.Stmt
+	listProgramSummariesStmt           *sql.Stmt
+	listQuestionAnswerValuesStmt       *sql.Stmt
+	listQuestionsStmt                  *sql.Stmt
+	listQueuedOfKindsStmt              *sql.Stmt
+	listRelationshipMembersStmt        *sql.Stmt
+	listRelationshipSessionsStmt       *sql.Stmt
+	listRelationshipsStmt              *sql.Stmt
+	listSessionAttendeesStmt           *sql.Stmt
+	listSettingsStmt                   *sql.Stmt
+	markMessageFailedStmt              *sql.Stmt
+	markMessageSentStmt                *sql.Stmt
+	markPersonRemovedStmt              *sql.Stmt
+	putMessageTemplateStmt             *sql.Stmt
+	putSettingStmt                     *sql.Stmt
+	queueMessageStmt                   *sql.Stmt
+	recordSessionOutcomeStmt           *sql.Stmt
+	requeueMessageStmt                 *sql.Stmt
+	rescheduleSessionStmt              *sql.Stmt
+	setAttendeePartstatStmt            *sql.Stmt
+	setProgramStatusStmt               *sql.Stmt
+	setQuestionPositionStmt            *sql.Stmt
+	setRelationshipStatusStmt          *sql.Stmt
+	updateAgendaTemplateStmt           *sql.Stmt
+	updateParticipantStmt              *sql.Stmt
+	updatePersonStmt                   *sql.Stmt
+	updateProgramStmt                  *sql.Stmt
+	updateQuestionStmt                 *sql.Stmt
+	upsertAnswerStmt                   *sql.Stmt
+	withdrawPersonEverywhereStmt       *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                           tx,
-		tx:                           tx,
-		countEverythingStmt:          q.countEverythingStmt,
-		countPeopleStmt:              q.countPeopleStmt,
-		countPersonHistoryStmt:       q.countPersonHistoryStmt,
-		countProgramsStmt:            q.countProgramsStmt,
-		countQuestionAnswersStmt:     q.countQuestionAnswersStmt,
-		createParticipantStmt:        q.createParticipantStmt,
-		createPersonStmt:             q.createPersonStmt,
-		createProgramStmt:            q.createProgramStmt,
-		createQuestionStmt:           q.createQuestionStmt,
-		deleteAnswerStmt:             q.deleteAnswerStmt,
-		deleteParticipantStmt:        q.deleteParticipantStmt,
-		deletePersonStmt:             q.deletePersonStmt,
-		deleteQuestionStmt:           q.deleteQuestionStmt,
-		getParticipantStmt:           q.getParticipantStmt,
-		getParticipantByPersonStmt:   q.getParticipantByPersonStmt,
-		getPersonStmt:                q.getPersonStmt,
-		getPersonByEmailStmt:         q.getPersonByEmailStmt,
-		getProgramStmt:               q.getProgramStmt,
-		getQuestionStmt:              q.getQuestionStmt,
-		getSettingStmt:               q.getSettingStmt,
-		listParticipantAnswersStmt:   q.listParticipantAnswersStmt,
-		listParticipantRowsStmt:      q.listParticipantRowsStmt,
-		listPeopleStmt:               q.listPeopleStmt,
-		listProgramAnswersStmt:       q.listProgramAnswersStmt,
-		listProgramDepartmentsStmt:   q.listProgramDepartmentsStmt,
-		listProgramEnrolmentsStmt:    q.listProgramEnrolmentsStmt,
-		listProgramLocationsStmt:     q.listProgramLocationsStmt,
-		listProgramSummariesStmt:     q.listProgramSummariesStmt,
-		listQuestionAnswerValuesStmt: q.listQuestionAnswerValuesStmt,
-		listQuestionsStmt:            q.listQuestionsStmt,
-		markPersonRemovedStmt:        q.markPersonRemovedStmt,
-		putSettingStmt:               q.putSettingStmt,
-		setProgramStatusStmt:         q.setProgramStatusStmt,
-		setQuestionPositionStmt:      q.setQuestionPositionStmt,
-		updateParticipantStmt:        q.updateParticipantStmt,
-		updatePersonStmt:             q.updatePersonStmt,
-		updateProgramStmt:            q.updateProgramStmt,
-		updateQuestionStmt:           q.updateQuestionStmt,
-		upsertAnswerStmt:             q.upsertAnswerStmt,
-		withdrawPersonEverywhereStmt: q.withdrawPersonEverywhereStmt,
+		db:                                 tx,
+		tx:                                 tx,
+		addRelationshipMemberStmt:          q.addRelationshipMemberStmt,
+		addSessionAttendeeStmt:             q.addSessionAttendeeStmt,
+		cancelMessageStmt:                  q.cancelMessageStmt,
+		cancelQueuedSessionMessagesStmt:    q.cancelQueuedSessionMessagesStmt,
+		cancelSessionStmt:                  q.cancelSessionStmt,
+		claimMessageStmt:                   q.claimMessageStmt,
+		closeRelationshipStmt:              q.closeRelationshipStmt,
+		countActivePairRelationshipsStmt:   q.countActivePairRelationshipsStmt,
+		countAgendaTemplatesStmt:           q.countAgendaTemplatesStmt,
+		countEverythingStmt:                q.countEverythingStmt,
+		countMentorLoadStmt:                q.countMentorLoadStmt,
+		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
+		countPeopleStmt:                    q.countPeopleStmt,
+		countPersonHistoryStmt:             q.countPersonHistoryStmt,
+		countProgramsStmt:                  q.countProgramsStmt,
+		countQuestionAnswersStmt:           q.countQuestionAnswersStmt,
+		countSentSessionMessagesStmt:       q.countSentSessionMessagesStmt,
+		createAgendaTemplateStmt:           q.createAgendaTemplateStmt,
+		createParticipantStmt:              q.createParticipantStmt,
+		createPersonStmt:                   q.createPersonStmt,
+		createProgramStmt:                  q.createProgramStmt,
+		createQuestionStmt:                 q.createQuestionStmt,
+		createRelationshipStmt:             q.createRelationshipStmt,
+		createSessionStmt:                  q.createSessionStmt,
+		deleteAgendaTemplateStmt:           q.deleteAgendaTemplateStmt,
+		deleteAnswerStmt:                   q.deleteAnswerStmt,
+		deleteMessageTemplateStmt:          q.deleteMessageTemplateStmt,
+		deleteParticipantStmt:              q.deleteParticipantStmt,
+		deletePersonStmt:                   q.deletePersonStmt,
+		deleteQuestionStmt:                 q.deleteQuestionStmt,
+		getAgendaTemplateStmt:              q.getAgendaTemplateStmt,
+		getMessageStmt:                     q.getMessageStmt,
+		getMessageTemplateStmt:             q.getMessageTemplateStmt,
+		getParticipantStmt:                 q.getParticipantStmt,
+		getParticipantByPersonStmt:         q.getParticipantByPersonStmt,
+		getPersonStmt:                      q.getPersonStmt,
+		getPersonByEmailStmt:               q.getPersonByEmailStmt,
+		getProgramStmt:                     q.getProgramStmt,
+		getQuestionStmt:                    q.getQuestionStmt,
+		getRelationshipStmt:                q.getRelationshipStmt,
+		getSessionStmt:                     q.getSessionStmt,
+		getSessionByUIDStmt:                q.getSessionByUIDStmt,
+		getSettingStmt:                     q.getSettingStmt,
+		holdInterruptedMessagesStmt:        q.holdInterruptedMessagesStmt,
+		listAgendaTemplatesStmt:            q.listAgendaTemplatesStmt,
+		listAllSessionsStmt:                q.listAllSessionsStmt,
+		listMessagesStmt:                   q.listMessagesStmt,
+		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
+		listParticipantRowsStmt:            q.listParticipantRowsStmt,
+		listPeopleStmt:                     q.listPeopleStmt,
+		listProgramAnswersStmt:             q.listProgramAnswersStmt,
+		listProgramDepartmentsStmt:         q.listProgramDepartmentsStmt,
+		listProgramEnrolmentsStmt:          q.listProgramEnrolmentsStmt,
+		listProgramLocationsStmt:           q.listProgramLocationsStmt,
+		listProgramRelationshipMembersStmt: q.listProgramRelationshipMembersStmt,
+		listProgramSessionsStmt:            q.listProgramSessionsStmt,
+		listProgramSummariesStmt:           q.listProgramSummariesStmt,
+		listQuestionAnswerValuesStmt:       q.listQuestionAnswerValuesStmt,
+		listQuestionsStmt:                  q.listQuestionsStmt,
+		listQueuedOfKindsStmt:              q.listQueuedOfKindsStmt,
+		listRelationshipMembersStmt:        q.listRelationshipMembersStmt,
+		listRelationshipSessionsStmt:       q.listRelationshipSessionsStmt,
+		listRelationshipsStmt:              q.listRelationshipsStmt,
+		listSessionAttendeesStmt:           q.listSessionAttendeesStmt,
+		listSettingsStmt:                   q.listSettingsStmt,
+		markMessageFailedStmt:              q.markMessageFailedStmt,
+		markMessageSentStmt:                q.markMessageSentStmt,
+		markPersonRemovedStmt:              q.markPersonRemovedStmt,
+		putMessageTemplateStmt:             q.putMessageTemplateStmt,
+		putSettingStmt:                     q.putSettingStmt,
+		queueMessageStmt:                   q.queueMessageStmt,
+		recordSessionOutcomeStmt:           q.recordSessionOutcomeStmt,
+		requeueMessageStmt:                 q.requeueMessageStmt,
+		rescheduleSessionStmt:              q.rescheduleSessionStmt,
+		setAttendeePartstatStmt:            q.setAttendeePartstatStmt,
+		setProgramStatusStmt:               q.setProgramStatusStmt,
+		setQuestionPositionStmt:            q.setQuestionPositionStmt,
+		setRelationshipStatusStmt:          q.setRelationshipStatusStmt,
+		updateAgendaTemplateStmt:           q.updateAgendaTemplateStmt,
+		updateParticipantStmt:              q.updateParticipantStmt,
+		updatePersonStmt:                   q.updatePersonStmt,
+		updateProgramStmt:                  q.updateProgramStmt,
+		updateQuestionStmt:                 q.updateQuestionStmt,
+		upsertAnswerStmt:                   q.upsertAnswerStmt,
+		withdrawPersonEverywhereStmt:       q.withdrawPersonEverywhereStmt,
 	}
 }

@@ -8,11 +8,53 @@ import (
 	"database/sql"
 )
 
+type AgendaTemplate struct {
+	ID        int64
+	Name      string
+	Summary   string
+	Body      string
+	Builtin   int64
+	Position  int64
+	CreatedAt string
+	UpdatedAt string
+}
+
 type Answer struct {
 	ParticipantID int64
 	QuestionID    int64
 	Value         string
 	UpdatedAt     string
+}
+
+type MessageTemplate struct {
+	Kind      string
+	Subject   string
+	TextBody  string
+	HtmlBody  string
+	UpdatedAt string
+}
+
+type Outbox struct {
+	ID             int64
+	Kind           string
+	Status         string
+	ToName         string
+	ToEmail        string
+	Subject        string
+	TextBody       string
+	HtmlBody       string
+	Calendar       string
+	Method         string
+	SessionID      sql.NullInt64
+	RelationshipID sql.NullInt64
+	ProgramID      sql.NullInt64
+	Attempts       int64
+	LastError      string
+	SmtpCode       int64
+	DeliveredVia   string
+	CreatedAt      string
+	UpdatedAt      string
+	SentAt         sql.NullString
 }
 
 type Participant struct {
@@ -85,6 +127,58 @@ type Question struct {
 	ComplementID sql.NullInt64
 	CreatedAt    string
 	UpdatedAt    string
+}
+
+type Relationship struct {
+	ID              int64
+	ProgramID       int64
+	Kind            string
+	Origin          string
+	Commitment      string
+	Topic           string
+	PlannedSessions int64
+	StartsOn        string
+	EndsOn          string
+	Status          string
+	ClosedAt        sql.NullString
+	ClosedBy        string
+	CloseReason     string
+	CreatedAt       string
+	UpdatedAt       string
+}
+
+type RelationshipMember struct {
+	RelationshipID int64
+	ParticipantID  int64
+	Role           string
+}
+
+type Session struct {
+	ID               int64
+	RelationshipID   int64
+	Uid              string
+	Sequence         int64
+	Title            string
+	StartsAt         string
+	TimeZone         string
+	DurationMinutes  int64
+	Location         string
+	VideoUrl         string
+	Agenda           string
+	AgendaTemplateID sql.NullInt64
+	SeriesID         string
+	Status           string
+	Notes            string
+	Rating           sql.NullInt64
+	CreatedAt        string
+	UpdatedAt        string
+}
+
+type SessionAttendee struct {
+	SessionID   int64
+	PersonID    int64
+	Partstat    string
+	RespondedAt sql.NullString
 }
 
 type Setting struct {

@@ -1,5 +1,41 @@
 export namespace app {
 	
+	export class AgendaTemplate {
+	    id: number;
+	    name: string;
+	    summary: string;
+	    body: string;
+	    builtin: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgendaTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.summary = source["summary"];
+	        this.body = source["body"];
+	        this.builtin = source["builtin"];
+	    }
+	}
+	export class AgendaTemplateInput {
+	    name: string;
+	    summary: string;
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgendaTemplateInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.summary = source["summary"];
+	        this.body = source["body"];
+	    }
+	}
 	export class AnswerValue {
 	    questionId: number;
 	    text: string;
@@ -16,6 +52,32 @@ export namespace app {
 	        this.choices = source["choices"];
 	    }
 	}
+	export class Attendee {
+	    personId: number;
+	    name: string;
+	    email: string;
+	    timeZone: string;
+	    partStat: string;
+	    respondedAt: string;
+	    localTime: string;
+	    outsideHours: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attendee(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.timeZone = source["timeZone"];
+	        this.partStat = source["partStat"];
+	        this.respondedAt = source["respondedAt"];
+	        this.localTime = source["localTime"];
+	        this.outsideHours = source["outsideHours"];
+	    }
+	}
 	export class Backup {
 	    path: string;
 	    size: number;
@@ -30,6 +92,24 @@ export namespace app {
 	        this.path = source["path"];
 	        this.size = source["size"];
 	        this.written = source["written"];
+	    }
+	}
+	export class CloseInput {
+	    status: string;
+	    reason: string;
+	    thankYou: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CloseInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.thankYou = source["thankYou"];
+	        this.message = source["message"];
 	    }
 	}
 	export class Counts {
@@ -404,6 +484,162 @@ export namespace app {
 		}
 	}
 	
+	export class Member {
+	    participantId: number;
+	    personId: number;
+	    name: string;
+	    email: string;
+	    role: string;
+	    timeZone: string;
+	    title: string;
+	    department: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Member(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.timeZone = source["timeZone"];
+	        this.title = source["title"];
+	        this.department = source["department"];
+	    }
+	}
+	export class MemberInput {
+	    participantId: number;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.role = source["role"];
+	    }
+	}
+	export class MessageTemplate {
+	    kind: string;
+	    label: string;
+	    subject: string;
+	    text: string;
+	    html: string;
+	    custom: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.custom = source["custom"];
+	    }
+	}
+	export class OutboxMessage {
+	    id: number;
+	    kind: string;
+	    status: string;
+	    toName: string;
+	    toEmail: string;
+	    subject: string;
+	    text: string;
+	    html: string;
+	    calendar: string;
+	    method: string;
+	    sessionId: number;
+	    relationshipId: number;
+	    attempts: number;
+	    lastError: string;
+	    smtpCode: number;
+	    deliveredVia: string;
+	    createdAt: string;
+	    sentAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.toName = source["toName"];
+	        this.toEmail = source["toEmail"];
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.calendar = source["calendar"];
+	        this.method = source["method"];
+	        this.sessionId = source["sessionId"];
+	        this.relationshipId = source["relationshipId"];
+	        this.attempts = source["attempts"];
+	        this.lastError = source["lastError"];
+	        this.smtpCode = source["smtpCode"];
+	        this.deliveredVia = source["deliveredVia"];
+	        this.createdAt = source["createdAt"];
+	        this.sentAt = source["sentAt"];
+	    }
+	}
+	export class OutboxPage {
+	    messages: OutboxMessage[];
+	    counts: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.messages = this.convertValues(source["messages"], OutboxMessage);
+	        this.counts = source["counts"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OutcomeInput {
+	    status: string;
+	    notes: string;
+	    rating: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutcomeInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.notes = source["notes"];
+	        this.rating = source["rating"];
+	    }
+	}
 	
 	
 	export class Person {
@@ -695,6 +931,130 @@ export namespace app {
 	        this.complementId = source["complementId"];
 	    }
 	}
+	export class RSVPResult {
+	    updated: string[];
+	    ignored: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RSVPResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.updated = source["updated"];
+	        this.ignored = source["ignored"];
+	    }
+	}
+	export class Relationship {
+	    id: number;
+	    programId: number;
+	    kind: string;
+	    origin: string;
+	    commitment: string;
+	    topic: string;
+	    plannedSessions: number;
+	    startsOn: string;
+	    endsOn: string;
+	    status: string;
+	    closedAt: string;
+	    closedBy: string;
+	    closeReason: string;
+	    members: Member[];
+	    title: string;
+	    sessionsHeld: number;
+	    sessionsAhead: number;
+	    nextSession: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Relationship(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.programId = source["programId"];
+	        this.kind = source["kind"];
+	        this.origin = source["origin"];
+	        this.commitment = source["commitment"];
+	        this.topic = source["topic"];
+	        this.plannedSessions = source["plannedSessions"];
+	        this.startsOn = source["startsOn"];
+	        this.endsOn = source["endsOn"];
+	        this.status = source["status"];
+	        this.closedAt = source["closedAt"];
+	        this.closedBy = source["closedBy"];
+	        this.closeReason = source["closeReason"];
+	        this.members = this.convertValues(source["members"], Member);
+	        this.title = source["title"];
+	        this.sessionsHeld = source["sessionsHeld"];
+	        this.sessionsAhead = source["sessionsAhead"];
+	        this.nextSession = source["nextSession"];
+	        this.createdAt = source["createdAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RelationshipInput {
+	    programId: number;
+	    kind: string;
+	    commitment: string;
+	    topic: string;
+	    plannedSessions: number;
+	    startsOn: string;
+	    endsOn: string;
+	    members: MemberInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RelationshipInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.programId = source["programId"];
+	        this.kind = source["kind"];
+	        this.commitment = source["commitment"];
+	        this.topic = source["topic"];
+	        this.plannedSessions = source["plannedSessions"];
+	        this.startsOn = source["startsOn"];
+	        this.endsOn = source["endsOn"];
+	        this.members = this.convertValues(source["members"], MemberInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Removal {
 	    programs: number;
 	    kept: boolean;
@@ -723,6 +1083,164 @@ export namespace app {
 	        this.programs = source["programs"];
 	    }
 	}
+	export class SendProgress {
+	    running: boolean;
+	    total: number;
+	    done: number;
+	    sent: number;
+	    failed: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SendProgress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.total = source["total"];
+	        this.done = source["done"];
+	        this.sent = source["sent"];
+	        this.failed = source["failed"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Session {
+	    id: number;
+	    relationshipId: number;
+	    uid: string;
+	    sequence: number;
+	    title: string;
+	    startsAt: string;
+	    localStart: string;
+	    timeZone: string;
+	    durationMinutes: number;
+	    location: string;
+	    videoUrl: string;
+	    agenda: string;
+	    agendaTemplateId: number;
+	    seriesId: string;
+	    status: string;
+	    notes: string;
+	    rating: number;
+	    attendees: Attendee[];
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Session(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.relationshipId = source["relationshipId"];
+	        this.uid = source["uid"];
+	        this.sequence = source["sequence"];
+	        this.title = source["title"];
+	        this.startsAt = source["startsAt"];
+	        this.localStart = source["localStart"];
+	        this.timeZone = source["timeZone"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.location = source["location"];
+	        this.videoUrl = source["videoUrl"];
+	        this.agenda = source["agenda"];
+	        this.agendaTemplateId = source["agendaTemplateId"];
+	        this.seriesId = source["seriesId"];
+	        this.status = source["status"];
+	        this.notes = source["notes"];
+	        this.rating = source["rating"];
+	        this.attendees = this.convertValues(source["attendees"], Attendee);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SessionInput {
+	    relationshipId: number;
+	    title: string;
+	    start: string;
+	    timeZone: string;
+	    durationMinutes: number;
+	    location: string;
+	    videoUrl: string;
+	    agenda: string;
+	    agendaTemplateId: number;
+	    repeat: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SessionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.relationshipId = source["relationshipId"];
+	        this.title = source["title"];
+	        this.start = source["start"];
+	        this.timeZone = source["timeZone"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.location = source["location"];
+	        this.videoUrl = source["videoUrl"];
+	        this.agenda = source["agenda"];
+	        this.agendaTemplateId = source["agendaTemplateId"];
+	        this.repeat = source["repeat"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Settings {
+	    organisationName: string;
+	    adminName: string;
+	    adminEmail: string;
+	    defaultTimeZone: string;
+	    delivery: string;
+	    smtpHost: string;
+	    smtpPort: number;
+	    smtpSecurity: string;
+	    smtpUsername: string;
+	    perMinute: number;
+	    draftsDir: string;
+	    autoSend: string[];
+	    passwordSaved: boolean;
+	    passwordRemembered: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organisationName = source["organisationName"];
+	        this.adminName = source["adminName"];
+	        this.adminEmail = source["adminEmail"];
+	        this.defaultTimeZone = source["defaultTimeZone"];
+	        this.delivery = source["delivery"];
+	        this.smtpHost = source["smtpHost"];
+	        this.smtpPort = source["smtpPort"];
+	        this.smtpSecurity = source["smtpSecurity"];
+	        this.smtpUsername = source["smtpUsername"];
+	        this.perMinute = source["perMinute"];
+	        this.draftsDir = source["draftsDir"];
+	        this.autoSend = source["autoSend"];
+	        this.passwordSaved = source["passwordSaved"];
+	        this.passwordRemembered = source["passwordRemembered"];
+	    }
+	}
 	export class State {
 	    version: string;
 	    dbPath: string;
@@ -741,6 +1259,128 @@ export namespace app {
 	        this.backupDir = source["backupDir"];
 	        this.backups = this.convertValues(source["backups"], Backup);
 	        this.empty = source["empty"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TemplatePreview {
+	    subject: string;
+	    text: string;
+	    html: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplatePreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	    }
+	}
+
+}
+
+export namespace sql {
+	
+	export class NullInt64 {
+	    Int64: number;
+	    Valid: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new NullInt64(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Int64 = source["Int64"];
+	        this.Valid = source["Valid"];
+	    }
+	}
+	export class NullString {
+	    String: string;
+	    Valid: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new NullString(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.String = source["String"];
+	        this.Valid = source["Valid"];
+	    }
+	}
+
+}
+
+export namespace store {
+	
+	export class Outbox {
+	    ID: number;
+	    Kind: string;
+	    Status: string;
+	    ToName: string;
+	    ToEmail: string;
+	    Subject: string;
+	    TextBody: string;
+	    HtmlBody: string;
+	    Calendar: string;
+	    Method: string;
+	    SessionID: sql.NullInt64;
+	    RelationshipID: sql.NullInt64;
+	    ProgramID: sql.NullInt64;
+	    Attempts: number;
+	    LastError: string;
+	    SmtpCode: number;
+	    DeliveredVia: string;
+	    CreatedAt: string;
+	    UpdatedAt: string;
+	    SentAt: sql.NullString;
+	
+	    static createFrom(source: any = {}) {
+	        return new Outbox(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ID = source["ID"];
+	        this.Kind = source["Kind"];
+	        this.Status = source["Status"];
+	        this.ToName = source["ToName"];
+	        this.ToEmail = source["ToEmail"];
+	        this.Subject = source["Subject"];
+	        this.TextBody = source["TextBody"];
+	        this.HtmlBody = source["HtmlBody"];
+	        this.Calendar = source["Calendar"];
+	        this.Method = source["Method"];
+	        this.SessionID = this.convertValues(source["SessionID"], sql.NullInt64);
+	        this.RelationshipID = this.convertValues(source["RelationshipID"], sql.NullInt64);
+	        this.ProgramID = this.convertValues(source["ProgramID"], sql.NullInt64);
+	        this.Attempts = source["Attempts"];
+	        this.LastError = source["LastError"];
+	        this.SmtpCode = source["SmtpCode"];
+	        this.DeliveredVia = source["DeliveredVia"];
+	        this.CreatedAt = source["CreatedAt"];
+	        this.UpdatedAt = source["UpdatedAt"];
+	        this.SentAt = this.convertValues(source["SentAt"], sql.NullString);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,382 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"tandem/app/mail"
+	"tandem/db"
+	"tandem/db/store"
+)
+
+// OutboxMessage is one email in the outbox.
+type OutboxMessage struct {
+	ID             int64  `json:"id"`
+	Kind           string `json:"kind"`
+	Status         string `json:"status"`
+	ToName         string `json:"toName"`
+	ToEmail        string `json:"toEmail"`
+	Subject        string `json:"subject"`
+	Text           string `json:"text"`
+	HTML           string `json:"html"`
+	Calendar       string `json:"calendar"`
+	Method         string `json:"method"`
+	SessionID      int64  `json:"sessionId"`
+	RelationshipID int64  `json:"relationshipId"`
+	Attempts       int    `json:"attempts"`
+	LastError      string `json:"lastError"`
+	SMTPCode       int    `json:"smtpCode"`
+	DeliveredVia   string `json:"deliveredVia"`
+	CreatedAt      string `json:"createdAt"`
+	SentAt         string `json:"sentAt"`
+}
+
+// OutboxPage is the outbox list with counts by status.
+type OutboxPage struct {
+	Messages []OutboxMessage `json:"messages"`
+	Counts   map[string]int  `json:"counts"`
+}
+
+// SendProgress tells how the current (or last) sending run is going.
+type SendProgress struct {
+	Running bool   `json:"running"`
+	Total   int    `json:"total"`
+	Done    int    `json:"done"`
+	Sent    int    `json:"sent"`
+	Failed  int    `json:"failed"`
+	Message string `json:"message"`
+}
+
+// Outbox holds every email until the admin sends it (or automatic sending is on for its kind).
+type Outbox struct {
+	db       *db.DB
+	now      Clock
+	settings *SettingsService
+
+	mu       sync.Mutex
+	progress SendProgress
+	done     chan struct{}
+}
+
+// NewOutbox returns the outbox service.
+func NewOutbox(d *db.DB, now Clock, settings *SettingsService) *Outbox {
+	return &Outbox{db: d, now: now, settings: settings}
+}
+
+// HoldInterrupted runs at start: a message left in 'sending' by a crash may have been
+// delivered, so it is held for the admin rather than sent again.
+func (s *Outbox) HoldInterrupted() (int, error) {
+	n, err := s.db.Q.HoldInterruptedMessages(context.Background(), stamp(s.now()))
+	if err != nil {
+		return 0, fmt.Errorf("hold interrupted messages: %w", err)
+	}
+	return int(n), nil
+}
+
+// List returns the outbox (all, or one status), newest first within status groups.
+func (s *Outbox) List(status string) (OutboxPage, error) {
+	ctx := context.Background()
+	rows, err := s.db.Q.ListMessages(ctx, store.ListMessagesParams{Status: status, Lim: 2000})
+	if err != nil {
+		return OutboxPage{}, fmt.Errorf("outbox: %w", err)
+	}
+	counts, err := s.db.Q.CountMessagesByStatus(ctx)
+	if err != nil {
+		return OutboxPage{}, fmt.Errorf("outbox: %w", err)
+	}
+	page := OutboxPage{Messages: make([]OutboxMessage, 0, len(rows)), Counts: map[string]int{}}
+	for _, r := range rows {
+		page.Messages = append(page.Messages, messageDTO(r))
+	}
+	for _, c := range counts {
+		page.Counts[c.Status] = int(c.N)
+	}
+	return page, nil
+}
+
+// Get returns one message with its bodies and calendar, for the preview.
+func (s *Outbox) Get(id int64) (OutboxMessage, error) {
+	r, err := s.db.Q.GetMessage(context.Background(), id)
+	if err != nil {
+		return OutboxMessage{}, &Error{Message: "This message no longer exists"}
+	}
+	return messageDTO(r), nil
+}
+
+// Cancel stops queued, failed or held messages from leaving. It returns how many it cancelled.
+func (s *Outbox) Cancel(ids []int64) (int, error) {
+	n := 0
+	for _, id := range ids {
+		c, err := s.db.Q.CancelMessage(context.Background(), store.CancelMessageParams{ID: id, Now: stamp(s.now())})
+		if err != nil {
+			return n, fmt.Errorf("cancel message: %w", err)
+		}
+		n += int(c)
+	}
+	return n, nil
+}
+
+// Requeue puts failed, held or cancelled messages back in the queue.
+func (s *Outbox) Requeue(ids []int64) (int, error) {
+	n := 0
+	for _, id := range ids {
+		c, err := s.db.Q.RequeueMessage(context.Background(), store.RequeueMessageParams{ID: id, Now: stamp(s.now())})
+		if err != nil {
+			return n, fmt.Errorf("requeue message: %w", err)
+		}
+		n += int(c)
+	}
+	return n, nil
+}
+
+// Progress reports the sending run.
+func (s *Outbox) Progress() SendProgress {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.progress
+}
+
+// Send starts sending the given queued messages (all queued ones when ids is empty) by the
+// delivery method in Settings, in the background; Progress follows it.
+func (s *Outbox) Send(ids []int64) (SendProgress, error) {
+	st, err := s.settings.Get()
+	if err != nil {
+		return SendProgress{}, err
+	}
+	msgs, err := s.queued(ids)
+	if err != nil {
+		return SendProgress{}, err
+	}
+	if len(msgs) == 0 {
+		return SendProgress{}, &Error{Message: "Nothing to send: choose queued messages"}
+	}
+	if st.Delivery == "drafts" {
+		return s.saveDrafts(st, msgs)
+	}
+	sender, err := s.settings.sender(st)
+	if err != nil {
+		return SendProgress{}, err
+	}
+	s.mu.Lock()
+	if s.progress.Running {
+		s.mu.Unlock()
+		sender.Close()
+		return s.progress, &Error{Message: "Tandem is already sending: wait for it to finish"}
+	}
+	s.progress = SendProgress{Running: true, Total: len(msgs)}
+	s.done = make(chan struct{})
+	done := s.done
+	s.mu.Unlock()
+	go func() {
+		defer close(done)
+		defer sender.Close()
+		s.run(context.Background(), sender, st, msgs)
+	}()
+	return s.Progress(), nil
+}
+
+// Wait blocks until the current sending run ends (tests and the command line use it).
+func (s *Outbox) Wait() {
+	s.mu.Lock()
+	done := s.done
+	s.mu.Unlock()
+	if done != nil {
+		<-done
+	}
+}
+
+func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
+	ctx := context.Background()
+	if len(ids) == 0 {
+		rows, err := s.db.Q.ListQueuedOfKinds(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("outbox: %w", err)
+		}
+		return rows, nil
+	}
+	var out []store.Outbox
+	for _, id := range ids {
+		r, err := s.db.Q.GetMessage(ctx, id)
+		if err != nil {
+			return nil, &Error{Message: fmt.Sprintf("Message %d no longer exists", id)}
+		}
+		if r.Status == "queued" {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// run sends messages one at a time: each is marked 'sending' (committed) before it is handed
+// to the server and 'sent' right after the server accepts it, so a crash at any point leaves
+// at most one message in doubt, and that one is held, never re-sent blindly.
+func (s *Outbox) run(ctx context.Context, sender *mail.Sender, st Settings, msgs []store.Outbox) {
+	ctx2 := context.Background()
+	for _, m := range msgs {
+		n, err := s.db.Q.ClaimMessage(ctx2, store.ClaimMessageParams{ID: m.ID, Now: stamp(s.now())})
+		if err != nil || n == 0 {
+			s.step(false, false, "")
+			continue // cancelled or sent meanwhile
+		}
+		var res mail.Result
+		got := false
+		err = sender.Send(ctx, []mail.Message{mailMessage(st, m, s.now())}, func(r mail.Result) { res, got = r, true })
+		switch {
+		case got && res.Sent:
+			err = s.db.Q.MarkMessageSent(ctx2, store.MarkMessageSentParams{ID: m.ID, SmtpCode: int64(res.Code), DeliveredVia: "smtp",
+				Now: stamp(s.now())})
+			s.step(true, false, "")
+		case got && res.Temporary:
+			// The server said "try later": back in the queue, with its answer.
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", SmtpCode: int64(res.Code),
+				LastError: res.Reason, Now: stamp(s.now())})
+			s.step(false, true, res.Reason)
+		case got:
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "failed", SmtpCode: int64(res.Code),
+				LastError: res.Reason, Now: stamp(s.now())})
+			s.step(false, true, res.Reason)
+		default:
+			// No result: the connection failed before the message was handed over.
+			reason := "Not sent"
+			if err != nil {
+				reason = upperFirst(err.Error())
+			}
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", LastError: reason, Now: stamp(s.now())})
+			s.step(false, true, reason)
+			s.finish(reason)
+			return
+		}
+		if err != nil {
+			slog.Error("record outbox result", "id", m.ID, "err", err)
+		}
+	}
+	s.finish("")
+}
+
+func (s *Outbox) step(sent, failed bool, msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.progress.Done++
+	if sent {
+		s.progress.Sent++
+	}
+	if failed {
+		s.progress.Failed++
+		s.progress.Message = msg
+	}
+}
+
+func (s *Outbox) finish(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.progress.Running = false
+	if msg != "" {
+		s.progress.Message = msg
+	}
+}
+
+// saveDrafts writes the messages as .eml drafts into the drafts folder and marks them sent.
+func (s *Outbox) saveDrafts(st Settings, msgs []store.Outbox) (SendProgress, error) {
+	if st.DraftsDir == "" {
+		return SendProgress{}, fieldErr("draftsDir", "Choose the folder for drafts in Settings first")
+	}
+	if st.AdminEmail == "" {
+		return SendProgress{}, fieldErr("adminEmail", "Set your sending address in Settings first")
+	}
+	if err := os.MkdirAll(st.DraftsDir, 0o700); err != nil {
+		return SendProgress{}, &Error{Field: "draftsDir", Message: "The drafts folder cannot be created: " + err.Error()}
+	}
+	p, err := s.ExportDrafts(st, msgs, st.DraftsDir)
+	if err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// ExportDrafts writes queued messages as .eml drafts into dir and marks them sent as drafts.
+func (s *Outbox) ExportDrafts(st Settings, msgs []store.Outbox, dir string) (SendProgress, error) {
+	p := SendProgress{Total: len(msgs)}
+	for _, m := range msgs {
+		if _, err := mail.WriteDrafts(dir, []mail.Message{mailMessage(st, m, s.now())}); err != nil {
+			p.Failed++
+			p.Message = upperFirst(err.Error())
+			continue
+		}
+		if err := s.db.Q.MarkMessageSent(context.Background(), store.MarkMessageSentParams{ID: m.ID, DeliveredVia: "draft",
+			Now: stamp(s.now())}); err != nil {
+			return p, fmt.Errorf("mark draft: %w", err)
+		}
+		p.Done++
+		p.Sent++
+	}
+	return p, nil
+}
+
+// ExportQueuedDrafts writes every queued message as a draft into dir (the command line's
+// `tandem outbox export`).
+func (s *Outbox) ExportQueuedDrafts(dir string) (SendProgress, error) {
+	st, err := s.settings.Get()
+	if err != nil {
+		return SendProgress{}, err
+	}
+	if st.AdminEmail == "" {
+		return SendProgress{}, errors.New("set your sending address in Settings first")
+	}
+	msgs, err := s.queued(nil)
+	if err != nil {
+		return SendProgress{}, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return SendProgress{}, err
+	}
+	return s.ExportDrafts(st, msgs, dir)
+}
+
+func mailMessage(st Settings, m store.Outbox, now time.Time) mail.Message {
+	from := st.AdminName
+	if st.OrganisationName != "" && from != "" {
+		from += " (" + st.OrganisationName + ")"
+	} else if from == "" {
+		from = st.OrganisationName
+	}
+	return mail.Message{ID: m.ID, FromName: from, FromEmail: st.AdminEmail, ToName: m.ToName, ToEmail: m.ToEmail,
+		ReplyTo: st.AdminEmail, Subject: m.Subject, Text: m.TextBody, HTML: m.HtmlBody, Calendar: []byte(m.Calendar),
+		Method: m.Method, Date: now}
+}
+
+func messageDTO(r store.Outbox) OutboxMessage {
+	return OutboxMessage{ID: r.ID, Kind: r.Kind, Status: r.Status, ToName: r.ToName, ToEmail: r.ToEmail, Subject: r.Subject,
+		Text: r.TextBody, HTML: r.HtmlBody, Calendar: r.Calendar, Method: r.Method, SessionID: r.SessionID.Int64,
+		RelationshipID: r.RelationshipID.Int64, Attempts: int(r.Attempts), LastError: r.LastError, SMTPCode: int(r.SmtpCode),
+		DeliveredVia: r.DeliveredVia, CreatedAt: r.CreatedAt, SentAt: r.SentAt.String}
+}
+
+// autoSend sends, in the background, those of the just-queued messages whose kind the admin
+// chose to send automatically. The others wait in the outbox for the admin.
+func (s *Outbox) autoSend(ids []int64) {
+	if len(ids) == 0 {
+		return
+	}
+	st, err := s.settings.Get()
+	if err != nil || len(st.AutoSend) == 0 {
+		return
+	}
+	var pick []int64
+	for _, id := range ids {
+		m, err := s.db.Q.GetMessage(context.Background(), id)
+		if err == nil && contains(st.AutoSend, m.Kind) {
+			pick = append(pick, id)
+		}
+	}
+	if len(pick) == 0 {
+		return
+	}
+	if _, err := s.Send(pick); err != nil {
+		slog.Warn("automatic sending did not start; the messages wait in the outbox", "err", err)
+	}
+}

@@ -1,0 +1,252 @@
+package app
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"tandem/app/mail"
+	"tandem/app/validate"
+	"tandem/db"
+	"tandem/db/store"
+)
+
+// Settings are the organisation's and the admin's details and how email leaves Tandem.
+type Settings struct {
+	OrganisationName string `json:"organisationName"`
+	AdminName        string `json:"adminName"`
+	AdminEmail       string `json:"adminEmail"`
+	DefaultTimeZone  string `json:"defaultTimeZone"`
+	// Delivery is "smtp" or "drafts" (.eml files for the admin's own mail client).
+	Delivery     string `json:"delivery"`
+	SMTPHost     string `json:"smtpHost"`
+	SMTPPort     int    `json:"smtpPort"`
+	SMTPSecurity string `json:"smtpSecurity"` // "starttls" or "tls"
+	SMTPUsername string `json:"smtpUsername"`
+	PerMinute    int    `json:"perMinute"`
+	DraftsDir    string `json:"draftsDir"`
+	// AutoSend lists the kinds of message that leave without the admin pressing Send.
+	AutoSend []string `json:"autoSend"`
+	// PasswordSaved says whether an SMTP password is known (in the keyring or for this session).
+	PasswordSaved bool `json:"passwordSaved"`
+	// PasswordRemembered says whether it is in the OS keyring (false: this session only).
+	PasswordRemembered bool `json:"passwordRemembered"`
+}
+
+// MessageKinds are the kinds of email Tandem writes, for automatic sending and templates.
+var MessageKinds = []string{"invite", "update", "cancellation", "closing"}
+
+// SettingsService reads and saves settings and the SMTP password.
+type SettingsService struct {
+	db         *db.DB
+	now        Clock
+	secrets    Secrets
+	remembered bool
+	// TLS overrides the TLS settings of SMTP connections (tests trust their own server's
+	// certificate with it); nil uses the system's roots.
+	TLS *tls.Config
+}
+
+// NewSettings returns the settings service.
+func NewSettings(d *db.DB, now Clock, secrets Secrets) *SettingsService {
+	return &SettingsService{db: d, now: now, secrets: secrets}
+}
+
+var settingsDefaults = map[string]string{
+	"organisation_name": "", "admin_name": "", "admin_email": "", "default_time_zone": "",
+	"delivery": "smtp", "smtp_host": "", "smtp_port": "587", "smtp_security": "starttls", "smtp_username": "",
+	"per_minute": "20", "drafts_dir": "", "auto_send": "",
+}
+
+// Get returns the settings, with defaults for what was never saved.
+func (s *SettingsService) Get() (Settings, error) {
+	rows, err := s.db.Q.ListSettings(context.Background())
+	if err != nil {
+		return Settings{}, fmt.Errorf("settings: %w", err)
+	}
+	kv := map[string]string{}
+	for k, v := range settingsDefaults {
+		kv[k] = v
+	}
+	for _, r := range rows {
+		kv[r.Key] = r.Value
+	}
+	port, _ := strconv.Atoi(kv["smtp_port"])
+	per, _ := strconv.Atoi(kv["per_minute"])
+	out := Settings{OrganisationName: kv["organisation_name"], AdminName: kv["admin_name"], AdminEmail: kv["admin_email"],
+		DefaultTimeZone: kv["default_time_zone"], Delivery: kv["delivery"], SMTPHost: kv["smtp_host"], SMTPPort: port,
+		SMTPSecurity: kv["smtp_security"], SMTPUsername: kv["smtp_username"], PerMinute: per, DraftsDir: kv["drafts_dir"],
+		AutoSend: []string{}}
+	if out.DefaultTimeZone == "" {
+		out.DefaultTimeZone = localZone()
+	}
+	for _, k := range strings.Split(kv["auto_send"], ",") {
+		if k != "" {
+			out.AutoSend = append(out.AutoSend, k)
+		}
+	}
+	if out.SMTPUsername != "" {
+		_, err := s.secrets.Get(out.SMTPUsername)
+		out.PasswordSaved = err == nil
+		out.PasswordRemembered = out.PasswordSaved && s.remembered
+	}
+	return out, nil
+}
+
+// Save validates and stores the settings (the password is set apart, with SetPassword).
+func (s *SettingsService) Save(in Settings) (Settings, error) {
+	in.OrganisationName = strings.TrimSpace(in.OrganisationName)
+	in.AdminName = strings.TrimSpace(in.AdminName)
+	in.AdminEmail = strings.TrimSpace(in.AdminEmail)
+	in.SMTPHost = strings.TrimSpace(in.SMTPHost)
+	in.SMTPUsername = strings.TrimSpace(in.SMTPUsername)
+	if err := validate.Text(in.OrganisationName, 120); err != nil {
+		return in, fieldErr("organisationName", "The organisation's name %v", err)
+	}
+	if err := validate.Text(in.AdminName, 120); err != nil {
+		return in, fieldErr("adminName", "Your name %v", err)
+	}
+	if in.AdminEmail != "" {
+		if err := validate.Email(in.AdminEmail); err != nil {
+			return in, fieldErr("adminEmail", "%s", upperFirst(err.Error()))
+		}
+	}
+	if err := validate.TimeZone(in.DefaultTimeZone); err != nil {
+		return in, fieldErr("defaultTimeZone", "%s", upperFirst(err.Error()))
+	}
+	if in.Delivery != "smtp" && in.Delivery != "drafts" {
+		return in, fieldErr("delivery", "Choose how email leaves: through an SMTP server, or as drafts for your mail client")
+	}
+	if in.SMTPSecurity == "" {
+		in.SMTPSecurity = "starttls"
+	}
+	if in.SMTPSecurity != "starttls" && in.SMTPSecurity != "tls" {
+		return in, fieldErr("smtpSecurity", "Choose STARTTLS or TLS: Tandem never sends email unencrypted")
+	}
+	if in.SMTPPort == 0 {
+		in.SMTPPort = 587
+	}
+	if in.SMTPPort < 1 || in.SMTPPort > 65535 {
+		return in, fieldErr("smtpPort", "A port is a number from 1 to 65535")
+	}
+	if strings.ContainsAny(in.SMTPHost, " /\\:@") {
+		return in, fieldErr("smtpHost", "%q is not a server name like smtp.example.org", in.SMTPHost)
+	}
+	if in.PerMinute == 0 {
+		in.PerMinute = 20
+	}
+	if in.PerMinute < 1 || in.PerMinute > 600 {
+		return in, fieldErr("perMinute", "The rate limit is from 1 to 600 messages a minute")
+	}
+	for _, k := range in.AutoSend {
+		if !contains(MessageKinds, k) {
+			return in, fieldErr("autoSend", "%q is not a kind of message", k)
+		}
+	}
+	kv := map[string]string{
+		"organisation_name": in.OrganisationName, "admin_name": in.AdminName, "admin_email": in.AdminEmail,
+		"default_time_zone": in.DefaultTimeZone, "delivery": in.Delivery, "smtp_host": in.SMTPHost,
+		"smtp_port": strconv.Itoa(in.SMTPPort), "smtp_security": in.SMTPSecurity, "smtp_username": in.SMTPUsername,
+		"per_minute": strconv.Itoa(in.PerMinute), "drafts_dir": strings.TrimSpace(in.DraftsDir), "auto_send": strings.Join(in.AutoSend, ","),
+	}
+	err := s.db.InTx(context.Background(), func(q *store.Queries) error {
+		for k, v := range kv {
+			if err := q.PutSetting(context.Background(), store.PutSettingParams{Key: k, Value: v}); err != nil {
+				return fmt.Errorf("save settings: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return in, err
+	}
+	return s.Get()
+}
+
+// SetPassword keeps the SMTP password for the saved username: in the OS keyring when there is
+// one, otherwise for this session only. It says which.
+func (s *SettingsService) SetPassword(password string) (Settings, error) {
+	st, err := s.Get()
+	if err != nil {
+		return st, err
+	}
+	if st.SMTPUsername == "" {
+		return st, fieldErr("smtpUsername", "Save a username first: the password is kept for it")
+	}
+	if password == "" {
+		if err := s.secrets.Delete(st.SMTPUsername); err != nil {
+			return st, fmt.Errorf("forget password: %w", err)
+		}
+		s.remembered = false
+		return s.Get()
+	}
+	s.remembered, err = s.secrets.Set(st.SMTPUsername, password)
+	if err != nil {
+		return st, fmt.Errorf("save password: %w", err)
+	}
+	return s.Get()
+}
+
+// SendTestEmail sends one small message to the admin's address through the saved SMTP
+// settings and says what the server answered.
+func (s *SettingsService) SendTestEmail() (string, error) {
+	st, err := s.Get()
+	if err != nil {
+		return "", err
+	}
+	sender, err := s.sender(st)
+	if err != nil {
+		return "", err
+	}
+	defer sender.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	msg, err := sender.Test(ctx, st.AdminEmail, st.AdminEmail)
+	if err != nil {
+		return "", &Error{Message: upperFirst(err.Error())}
+	}
+	return msg, nil
+}
+
+// sender builds an SMTP sender from the settings and the kept password.
+func (s *SettingsService) sender(st Settings) (*mail.Sender, error) {
+	if st.AdminEmail == "" {
+		return nil, fieldErr("adminEmail", "Set your sending address in Settings first")
+	}
+	if st.SMTPHost == "" {
+		return nil, fieldErr("smtpHost", "Set the SMTP server in Settings first")
+	}
+	cfg := mail.Config{Host: st.SMTPHost, Port: st.SMTPPort, Security: st.SMTPSecurity, Username: st.SMTPUsername, PerMinute: st.PerMinute}
+	if st.SMTPUsername != "" {
+		pw, err := s.secrets.Get(st.SMTPUsername)
+		if err != nil {
+			return nil, fieldErr("password", "Enter the SMTP password in Settings: it is kept in your system's keyring, or for this session only")
+		}
+		cfg.Password = pw
+	}
+	cfg.TLSConfig = s.TLS
+	sender, err := mail.NewSender(cfg)
+	if err != nil {
+		return nil, &Error{Field: "smtpHost", Message: upperFirst(err.Error())}
+	}
+	return sender, nil
+}
+
+func localZone() string {
+	if z := time.Local.String(); z != "Local" && validate.TimeZone(z) == nil {
+		return z
+	}
+	return "UTC"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,266 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"tandem/app/mail"
+	"tandem/db"
+	"tandem/db/store"
+)
+
+// MessageVars is what a message template can use: {{.Recipient.FirstName}}, {{.Program.Name}} …
+type MessageVars struct {
+	Recipient    VarPerson
+	Others       []VarPerson // the other members of the relationship
+	OthersNames  string      // "Jai Patel and Mei Chen"
+	Organisation string
+	Admin        VarPerson
+	Program      VarProgram
+	Session      VarSession
+	Reason       string // why a relationship closed, or a session was cancelled
+}
+
+// VarPerson is a person in a template.
+type VarPerson struct{ Name, FirstName, Email, Title, Department string }
+
+// VarProgram is a program in a template.
+type VarProgram struct{ Name string }
+
+// VarSession is a session in a template, its time shown in the recipient's zone.
+type VarSession struct {
+	Title, When, Duration, Location, URL, Agenda, TimeZone string
+}
+
+// MessageTemplate is an editable template of one kind of message.
+type MessageTemplate struct {
+	Kind    string `json:"kind"`
+	Label   string `json:"label"`
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	HTML    string `json:"html"`
+	Custom  bool   `json:"custom"`
+}
+
+// TemplatePreview is a template rendered with sample data.
+type TemplatePreview struct {
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	HTML    string `json:"html"`
+}
+
+var templateLabels = map[string]string{
+	"invite": "Session invitation", "update": "Session update", "cancellation": "Session cancelled", "closing": "Relationship closed",
+}
+
+var defaultTemplates = map[string]mail.Template{
+	"invite": {
+		Subject: "Invitation: {{.Session.Title}} — {{.Session.When}}",
+		Text: `Hello {{.Recipient.FirstName}},
+
+You are invited to a {{.Program.Name}} session with {{.OthersNames}}.
+
+When: {{.Session.When}} ({{.Session.Duration}})
+{{if .Session.Location}}Where: {{.Session.Location}}
+{{end}}{{if .Session.URL}}Join: {{.Session.URL}}
+{{end}}{{if .Session.Agenda}}
+Agenda
+{{.Session.Agenda}}
+{{end}}
+Accept or decline with your calendar; the invitation is attached.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+		HTML: `<p>Hello {{.Recipient.FirstName}},</p>
+<p>You are invited to a <b>{{.Program.Name}}</b> session with {{.OthersNames}}.</p>
+<p><b>When:</b> {{.Session.When}} ({{.Session.Duration}})<br>
+{{if .Session.Location}}<b>Where:</b> {{.Session.Location}}<br>{{end}}
+{{if .Session.URL}}<b>Join:</b> <a href="{{.Session.URL}}">{{.Session.URL}}</a>{{end}}</p>
+{{if .Session.Agenda}}<p><b>Agenda</b></p><pre style="font-family:inherit;white-space:pre-wrap">{{.Session.Agenda}}</pre>{{end}}
+<p>Accept or decline with your calendar; the invitation is attached.</p>
+<p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
+	},
+	"update": {
+		Subject: "Updated: {{.Session.Title}} — {{.Session.When}}",
+		Text: `Hello {{.Recipient.FirstName}},
+
+Your {{.Program.Name}} session with {{.OthersNames}} has changed.
+
+When: {{.Session.When}} ({{.Session.Duration}})
+{{if .Session.Location}}Where: {{.Session.Location}}
+{{end}}{{if .Session.URL}}Join: {{.Session.URL}}
+{{end}}
+Your calendar will update the event when you open the attached invitation.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+		HTML: `<p>Hello {{.Recipient.FirstName}},</p>
+<p>Your <b>{{.Program.Name}}</b> session with {{.OthersNames}} has changed.</p>
+<p><b>When:</b> {{.Session.When}} ({{.Session.Duration}})<br>
+{{if .Session.Location}}<b>Where:</b> {{.Session.Location}}<br>{{end}}
+{{if .Session.URL}}<b>Join:</b> <a href="{{.Session.URL}}">{{.Session.URL}}</a>{{end}}</p>
+<p>Your calendar will update the event when you open the attached invitation.</p>
+<p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
+	},
+	"cancellation": {
+		Subject: "Cancelled: {{.Session.Title}} — {{.Session.When}}",
+		Text: `Hello {{.Recipient.FirstName}},
+
+Your {{.Program.Name}} session with {{.OthersNames}} on {{.Session.When}} is cancelled.
+{{if .Reason}}
+{{.Reason}}
+{{end}}
+Your calendar will remove the event when you open the attached notice.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+		HTML: `<p>Hello {{.Recipient.FirstName}},</p>
+<p>Your <b>{{.Program.Name}}</b> session with {{.OthersNames}} on {{.Session.When}} is cancelled.</p>
+{{if .Reason}}<p>{{.Reason}}</p>{{end}}
+<p>Your calendar will remove the event when you open the attached notice.</p>
+<p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
+	},
+	"closing": {
+		Subject: "Thank you for your {{.Program.Name}} partnership",
+		Text: `Hello {{.Recipient.FirstName}},
+
+Your {{.Program.Name}} partnership with {{.OthersNames}} has come to a close. Thank you for the time and care you gave it.
+{{if .Reason}}
+{{.Reason}}
+{{end}}
+If you would like to stay involved — a new partner, or becoming a mentor — just reply to this email.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+		HTML: `<p>Hello {{.Recipient.FirstName}},</p>
+<p>Your <b>{{.Program.Name}}</b> partnership with {{.OthersNames}} has come to a close. Thank you for the time and care you gave it.</p>
+{{if .Reason}}<p>{{.Reason}}</p>{{end}}
+<p>If you would like to stay involved — a new partner, or becoming a mentor — just reply to this email.</p>
+<p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
+	},
+}
+
+// sampleVars is what template previews and checks render with.
+func sampleVars() MessageVars {
+	return MessageVars{
+		Recipient:   VarPerson{Name: "Ana Silva", FirstName: "Ana", Email: "ana.silva@northwind.example", Title: "Account Executive", Department: "Sales"},
+		Others:      []VarPerson{{Name: "Jai Patel", FirstName: "Jai", Email: "jai.patel@northwind.example"}},
+		OthersNames: "Jai Patel", Organisation: "Northwind", Admin: VarPerson{Name: "Sam Admin", FirstName: "Sam", Email: "mentoring@northwind.example"},
+		Program: VarProgram{Name: "Peer Circles"},
+		Session: VarSession{Title: "Peer session: Ana & Jai", When: "Tuesday 1 December 2026, 10:00 (Europe/Lisbon)", Duration: "45 minutes",
+			Location: "Room 4.02", URL: "https://meet.example/abc", Agenda: "1. Introductions\n2. Goals", TimeZone: "Europe/Lisbon"},
+		Reason: "Thank you both!",
+	}
+}
+
+// Templates edits the message templates.
+type Templates struct {
+	db  *db.DB
+	now Clock
+}
+
+// NewTemplates returns the message templates service.
+func NewTemplates(d *db.DB, now Clock) *Templates { return &Templates{db: d, now: now} }
+
+// List returns every kind's template: the admin's version, or the default.
+func (s *Templates) List() ([]MessageTemplate, error) {
+	out := []MessageTemplate{}
+	for _, k := range MessageKinds {
+		t, custom, err := s.get(context.Background(), s.db.Q, k)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, MessageTemplate{Kind: k, Label: templateLabels[k], Subject: t.Subject, Text: t.Text, HTML: t.HTML, Custom: custom})
+	}
+	return out, nil
+}
+
+// Save checks the template by rendering it with sample data and stores it; a template that
+// fails to render is refused with the part and the reason.
+func (s *Templates) Save(t MessageTemplate) (MessageTemplate, error) {
+	if _, ok := defaultTemplates[t.Kind]; !ok {
+		return t, fieldErr("kind", "%q is not a kind of message", t.Kind)
+	}
+	mt := mail.Template{Subject: t.Subject, Text: t.Text, HTML: t.HTML}
+	if strings.TrimSpace(t.Subject) == "" {
+		return t, fieldErr("subject", "A message needs a subject")
+	}
+	if strings.TrimSpace(t.Text) == "" {
+		return t, fieldErr("text", "A message needs a plain-text body")
+	}
+	if err := mt.Check(sampleVars()); err != nil {
+		var te *mail.TemplateError
+		if errors.As(err, &te) {
+			return t, fieldErr(te.Part, "%s", upperFirst(te.Error()))
+		}
+		return t, fieldErr("text", "%s", upperFirst(err.Error()))
+	}
+	if err := s.db.Q.PutMessageTemplate(context.Background(), store.PutMessageTemplateParams{Kind: t.Kind, Subject: t.Subject,
+		TextBody: t.Text, HtmlBody: t.HTML, Now: stamp(s.now())}); err != nil {
+		return t, fmt.Errorf("save template: %w", err)
+	}
+	t.Custom, t.Label = true, templateLabels[t.Kind]
+	return t, nil
+}
+
+// Reset goes back to the default template of a kind.
+func (s *Templates) Reset(kind string) (MessageTemplate, error) {
+	if err := s.db.Q.DeleteMessageTemplate(context.Background(), kind); err != nil {
+		return MessageTemplate{}, fmt.Errorf("reset template: %w", err)
+	}
+	d := defaultTemplates[kind]
+	return MessageTemplate{Kind: kind, Label: templateLabels[kind], Subject: d.Subject, Text: d.Text, HTML: d.HTML}, nil
+}
+
+// Preview renders a template (saved or not) with sample data.
+func (s *Templates) Preview(t MessageTemplate) (TemplatePreview, error) {
+	subj, text, html, err := mail.Template{Subject: t.Subject, Text: t.Text, HTML: t.HTML}.Render(sampleVars())
+	if err != nil {
+		var te *mail.TemplateError
+		if errors.As(err, &te) {
+			return TemplatePreview{}, fieldErr(te.Part, "%s", upperFirst(te.Error()))
+		}
+		return TemplatePreview{}, err
+	}
+	return TemplatePreview{Subject: subj, Text: text, HTML: html}, nil
+}
+
+func (s *Templates) get(ctx context.Context, q *store.Queries, kind string) (mail.Template, bool, error) {
+	row, err := q.GetMessageTemplate(ctx, kind)
+	if err == nil {
+		return mail.Template{Subject: row.Subject, Text: row.TextBody, HTML: row.HtmlBody}, true, nil
+	}
+	if !errors.Is(db.NotFound(err), db.ErrNotFound) {
+		return mail.Template{}, false, fmt.Errorf("template %s: %w", kind, err)
+	}
+	return defaultTemplates[kind], false, nil
+}
+
+// render fills the kind's template (inside a transaction) for one recipient.
+func (s *Templates) render(ctx context.Context, q *store.Queries, kind string, v MessageVars) (subject, text, html string, err error) {
+	t, _, err := s.get(ctx, q, kind)
+	if err != nil {
+		return "", "", "", err
+	}
+	return t.Render(v)
+}
+
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
+}
+
+// joinNames writes "Ana", "Ana and Jai", "Ana, Jai and Mei".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
