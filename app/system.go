@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"tandem/app/questionnaire"
 	"tandem/app/sample"
@@ -76,6 +77,10 @@ func (s *System) LoadSample() (SampleResult, error) {
 		return SampleResult{}, &Error{Message: "The sample organisation goes into an empty database only: this one already has programs or people. Start Tandem with --db and a new file to explore the sample."}
 	}
 	ds := sample.Generate(s.now())
+	if _, err := s.s.Settings.Save(Settings{OrganisationName: "Northwind", AdminName: "Sam Rivera", AdminEmail: "mentoring@" + sample.Domain,
+		DefaultTimeZone: "Europe/London", Delivery: "smtp", SMTPPort: 587, SMTPSecurity: "starttls", PerMinute: 20}); err != nil {
+		return SampleResult{}, fmt.Errorf("sample settings: %w", err)
+	}
 	ids := map[string]int64{}
 	for _, p := range ds.People {
 		created, err := s.s.People.Create(PersonInput{Name: p.Name, Email: p.Email, Department: p.Department, Title: p.Title,
@@ -86,6 +91,8 @@ func (s *System) LoadSample() (SampleResult, error) {
 		ids[p.Email] = created.ID
 	}
 	res := SampleResult{People: len(ds.People)}
+	progIDs := map[string]int64{}
+	parts := map[string]int64{} // program name + email -> participant id
 	for _, sp := range ds.Programs {
 		prog, err := s.s.Programs.Create(ProgramInput{Name: sp.Name, Description: sp.Description, Kind: sp.Kind, Status: sp.Status,
 			PeerMentoring: sp.PeerMentoring, RegistrationOpens: sp.RegistrationOpens, RegistrationCloses: sp.RegistrationCloses,
@@ -95,6 +102,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 			return SampleResult{}, fmt.Errorf("sample program %s: %w", sp.Name, err)
 		}
 		res.Programs = append(res.Programs, prog.ID)
+		progIDs[sp.Name] = prog.ID
 		questions, err := s.db.Q.ListQuestions(context.Background(), prog.ID)
 		if err != nil {
 			return SampleResult{}, fmt.Errorf("sample program %s: %w", sp.Name, err)
@@ -105,6 +113,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 			if err != nil {
 				return SampleResult{}, fmt.Errorf("sample participant %s: %w", sp.Email, err)
 			}
+			parts[prog.Name+"/"+sp.Email] = part.ID
 			answers := []AnswerValue{}
 			for _, q := range questions {
 				if v, ok := sp.Answers[q.Prompt]; ok && questionnaire.Applies(q.Audience, sp.Mentor, sp.Mentee, sp.Peer) {
@@ -116,7 +125,108 @@ func (s *System) LoadSample() (SampleResult, error) {
 			}
 		}
 	}
+	if err := s.sampleSessions(ds, progIDs, parts); err != nil {
+		return SampleResult{}, err
+	}
 	return res, nil
+}
+
+// sampleSessions gives the sample relationships a history: past sessions held (their invites
+// sent back then), upcoming ones, one rescheduled and one cancelled with their messages
+// waiting in the outbox, and new invites not yet sent.
+func (s *System) sampleSessions(ds sample.Dataset, progIDs, parts map[string]int64) error {
+	agendas, err := s.s.Agendas.List()
+	if err != nil {
+		return err
+	}
+	agendaBy := map[string]AgendaTemplate{}
+	for _, a := range agendas {
+		agendaBy[a.Name] = a
+	}
+	zoneOf := map[string]string{}
+	for _, p := range ds.People {
+		zoneOf[p.Email] = p.TimeZone
+	}
+	type planned struct {
+		rel  int64
+		plan sample.SessionPlan
+		id   int64
+		zone string
+	}
+	var all []planned
+	today := s.now()
+	schedule := func(p planned) (int64, error) {
+		loc, _ := time.LoadLocation(p.zone)
+		d := today.In(loc).AddDate(0, 0, p.plan.Day)
+		start := time.Date(d.Year(), d.Month(), d.Day(), p.plan.Hour, 0, 0, 0, loc)
+		a := agendaBy[p.plan.Agenda]
+		out, err := s.s.Sessions.Schedule(SessionInput{RelationshipID: p.rel, Title: p.plan.Title, Start: start.Format("2006-01-02T15:04"),
+			TimeZone: p.zone, DurationMinutes: 45, VideoURL: "https://meet.northwind.example/" + fmt.Sprint(p.rel),
+			Agenda: a.Body, AgendaTemplateID: a.ID})
+		if err != nil {
+			return 0, fmt.Errorf("sample session %q: %w", p.plan.Title, err)
+		}
+		return out[0].ID, nil
+	}
+	for _, r := range ds.Relationships() {
+		in := RelationshipInput{ProgramID: progIDs[r.Program], Kind: r.Kind, Commitment: r.Commitment, Topic: r.Topic}
+		for _, m := range r.Members {
+			in.Members = append(in.Members, MemberInput{ParticipantID: parts[r.Program+"/"+m.Email], Role: m.Role})
+		}
+		rel, err := s.s.Relationships.Create(in)
+		if err != nil {
+			return fmt.Errorf("sample relationship: %w", err)
+		}
+		for _, sp := range r.Sessions {
+			all = append(all, planned{rel: rel.ID, plan: sp, zone: zoneOf[r.Members[0].Email]})
+		}
+	}
+	// What was scheduled before today was sent back then.
+	for i := range all {
+		if all[i].plan.Pending {
+			continue
+		}
+		if all[i].id, err = schedule(all[i]); err != nil {
+			return err
+		}
+		if o := all[i].plan.Outcome; o != "" {
+			if _, err := s.s.Sessions.RecordOutcome(all[i].id, OutcomeInput{Status: o, Notes: all[i].plan.Notes, Rating: all[i].plan.Rating}); err != nil {
+				return fmt.Errorf("sample outcome: %w", err)
+			}
+		}
+	}
+	if _, err := s.db.Q.MarkQueuedAsSent(context.Background(), stamp(s.now())); err != nil {
+		return fmt.Errorf("sample history: %w", err)
+	}
+	// Today's changes wait in the outbox for the admin.
+	for _, p := range all {
+		switch {
+		case p.plan.MoveTo != 0:
+			cur, err := s.s.Sessions.Get(p.id)
+			if err != nil {
+				return err
+			}
+			moved := p
+			moved.plan.Day = p.plan.MoveTo
+			loc, _ := time.LoadLocation(p.zone)
+			d := today.In(loc).AddDate(0, 0, moved.plan.Day)
+			start := time.Date(d.Year(), d.Month(), d.Day(), p.plan.Hour+1, 0, 0, 0, loc)
+			if _, err := s.s.Sessions.Reschedule(p.id, SessionInput{Title: cur.Title, Start: start.Format("2006-01-02T15:04"), TimeZone: cur.TimeZone,
+				DurationMinutes: cur.DurationMinutes, Location: cur.Location, VideoURL: cur.VideoURL, Agenda: cur.Agenda,
+				AgendaTemplateID: cur.AgendaTemplateID}); err != nil {
+				return fmt.Errorf("sample reschedule: %w", err)
+			}
+		case p.plan.Cancel:
+			if _, err := s.s.Sessions.Cancel(p.id, "Jai is travelling that week; we will find a new date."); err != nil {
+				return fmt.Errorf("sample cancel: %w", err)
+			}
+		case p.plan.Pending:
+			if _, err := schedule(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // DefaultDBPath is where Tandem keeps its data: the per-user config directory.

@@ -67,6 +67,39 @@ func TestLoadSample(t *testing.T) {
 			t.Errorf("required %q unanswered", a.Question.Prompt)
 		}
 	}
+	// The sessions' history: held and upcoming sessions, and today's messages in the outbox.
+	box, err := s.Outbox.List("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgKinds := map[string]int{}
+	for _, m := range box.Messages {
+		msgKinds[m.Status+"/"+m.Kind]++
+	}
+	for _, want := range []string{"sent/invite", "queued/invite", "queued/update", "queued/cancellation"} {
+		if msgKinds[want] == 0 {
+			t.Errorf("no %s message in the sample outbox: %v", want, msgKinds)
+		}
+	}
+	held, cancelled := 0, 0
+	for _, p := range progs {
+		rels, err := s.Relationships.List(p.ID)
+		if err != nil || len(rels) == 0 {
+			t.Fatalf("%s relationships: %d %v", p.Name, len(rels), err)
+		}
+		for _, r := range rels {
+			held += r.SessionsHeld
+			ss, _ := s.Sessions.ForRelationship(r.ID)
+			for _, se := range ss {
+				if se.Status == "cancelled" {
+					cancelled++
+				}
+			}
+		}
+	}
+	if held == 0 || cancelled == 0 {
+		t.Errorf("held %d cancelled %d", held, cancelled)
+	}
 	if st, _ := s.System.State(); st.Empty {
 		t.Error("state still empty after the sample")
 	}

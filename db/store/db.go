@@ -228,6 +228,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.markPersonRemovedStmt, err = db.PrepareContext(ctx, markPersonRemoved); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkPersonRemoved: %w", err)
 	}
+	if q.markQueuedAsSentStmt, err = db.PrepareContext(ctx, markQueuedAsSent); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkQueuedAsSent: %w", err)
+	}
 	if q.putMessageTemplateStmt, err = db.PrepareContext(ctx, putMessageTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query PutMessageTemplate: %w", err)
 	}
@@ -624,6 +627,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markPersonRemovedStmt: %w", cerr)
 		}
 	}
+	if q.markQueuedAsSentStmt != nil {
+		if cerr := q.markQueuedAsSentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markQueuedAsSentStmt: %w", cerr)
+		}
+	}
 	if q.putMessageTemplateStmt != nil {
 		if cerr := q.putMessageTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putMessageTemplateStmt: %w", cerr)
@@ -816,6 +824,7 @@ type Queries struct {
 	markMessageFailedStmt              *sql.Stmt
 	markMessageSentStmt                *sql.Stmt
 	markPersonRemovedStmt              *sql.Stmt
+	markQueuedAsSentStmt               *sql.Stmt
 	putMessageTemplateStmt             *sql.Stmt
 	putSettingStmt                     *sql.Stmt
 	queueMessageStmt                   *sql.Stmt
@@ -907,6 +916,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markMessageFailedStmt:              q.markMessageFailedStmt,
 		markMessageSentStmt:                q.markMessageSentStmt,
 		markPersonRemovedStmt:              q.markPersonRemovedStmt,
+		markQueuedAsSentStmt:               q.markQueuedAsSentStmt,
 		putMessageTemplateStmt:             q.putMessageTemplateStmt,
 		putSettingStmt:                     q.putSettingStmt,
 		queueMessageStmt:                   q.queueMessageStmt,

@@ -364,6 +364,20 @@ func (q *Queries) MarkMessageSent(ctx context.Context, arg MarkMessageSentParams
 	return err
 }
 
+const markQueuedAsSent = `-- name: MarkQueuedAsSent :execrows
+UPDATE outbox SET status = 'sent', sent_at = created_at, delivered_via = 'smtp', smtp_code = 250, attempts = 1, updated_at = ?1
+WHERE status = 'queued'
+`
+
+// Only for the sample organisation: what it scheduled in the past was sent back then.
+func (q *Queries) MarkQueuedAsSent(ctx context.Context, now string) (int64, error) {
+	result, err := q.exec(ctx, q.markQueuedAsSentStmt, markQueuedAsSent, now)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const putMessageTemplate = `-- name: PutMessageTemplate :exec
 INSERT INTO message_templates (kind, subject, text_body, html_body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT (kind) DO UPDATE SET subject = excluded.subject, text_body = excluded.text_body, html_body = excluded.html_body, updated_at = excluded.updated_at
