@@ -22,9 +22,9 @@ generate:
 # Generated code is committed: fail when it is stale.
 check-generated: generate
 	@git add -N db/store frontend/wailsjs >/dev/null 2>&1 || true
-	@if ! git diff --quiet -- db/store frontend/wailsjs; then \
+	@if ! git -c core.fileMode=false diff --quiet -- db/store frontend/wailsjs; then \
 		echo "Generated code is stale: run 'make generate' and commit the result:"; \
-		git --no-pager diff --stat -- db/store frontend/wailsjs; exit 1; fi
+		git -c core.fileMode=false --no-pager diff --stat -- db/store frontend/wailsjs; exit 1; fi
 
 # The production binary: bindings, frontend build, go build with the Linux tags (setup installed
 # the npm packages, so Wails' own frontend steps are skipped).
