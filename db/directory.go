@@ -72,36 +72,33 @@ func (d *DB) Directory(ctx context.Context, f DirectoryFilter) ([]DirectoryRow, 
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 50
 	}
+	from := `FROM participants pa JOIN people pe ON pe.id = pa.person_id WHERE ` + strings.Join(where, " AND ")
+	// Counting apart lets the page query keep only the top rows while sorting (a window
+	// count would make it sort every row).
+	var total int
+	if err := d.SQL.QueryRowContext(ctx, `SELECT COUNT(*) `+from, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("directory: %w", err)
+	}
 	query := `SELECT pa.id, pa.person_id, pe.name, pe.email, pe.department, pe.title, pe.location, pe.time_zone,
-	pa.is_mentor, pa.is_mentee, pa.is_peer, pa.capacity, pa.status, pa.enrolled_at, COUNT(*) OVER () AS total
-FROM participants pa JOIN people pe ON pe.id = pa.person_id
-WHERE ` + strings.Join(where, " AND ") + `
+	pa.is_mentor, pa.is_mentee, pa.is_peer, pa.capacity, pa.status, pa.enrolled_at ` + from + `
 ORDER BY ` + order + `, pa.id
 LIMIT ? OFFSET ?`
-	args = append(args, f.Limit, f.Offset)
-	rows, err := d.SQL.QueryContext(ctx, query, args...)
+	rows, err := d.SQL.QueryContext(ctx, query, append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("directory: %w", err)
 	}
 	defer rows.Close()
 	var out []DirectoryRow
-	total := 0
 	for rows.Next() {
 		var r DirectoryRow
 		if err := rows.Scan(&r.ID, &r.PersonID, &r.Name, &r.Email, &r.Department, &r.Title, &r.Location, &r.TimeZone,
-			&r.IsMentor, &r.IsMentee, &r.IsPeer, &r.Capacity, &r.Status, &r.EnrolledAt, &total); err != nil {
+			&r.IsMentor, &r.IsMentee, &r.IsPeer, &r.Capacity, &r.Status, &r.EnrolledAt); err != nil {
 			return nil, 0, fmt.Errorf("directory: %w", err)
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("directory: %w", err)
-	}
-	if len(out) == 0 && f.Offset > 0 {
-		// Past the end: the count comes with rows, so ask once more for it alone.
-		f.Offset, f.Limit = 0, 1
-		_, total, err = d.Directory(ctx, f)
-		return nil, total, err
 	}
 	return out, total, nil
 }
