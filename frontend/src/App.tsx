@@ -1,3 +1,23 @@
+import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { Shell } from './components/Shell';
+import { ProgramsProvider } from './components/ProgramsContext';
+import { Routes } from './Routes';
+import { resolver, theme } from './theme';
+
+/** App is Tandem's whole UI: theme, modals, notifications, the shell and the current page. */
 export function App() {
-  return <main><h1>Tandem</h1></main>;
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={resolver}>
+      <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
+        <Notifications position="top-right" limit={4} />
+        <ProgramsProvider>
+          <Shell>
+            <Routes />
+          </Shell>
+        </ProgramsProvider>
+      </ModalsProvider>
+    </MantineProvider>
+  );
 }
