@@ -3,6 +3,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -30,13 +31,15 @@ func fieldErr(field, format string, args ...any) *Error {
 }
 
 // FormatError turns an error returned by a bound method into the value the UI's promise is
-// rejected with: {message, field?, row?}. Errors that are not *Error are internal: they are
-// logged in full and shown as their message.
+// rejected with: the JSON text of {message, field?, row?} (Wails' runtime passes a string
+// through whole but turns an object into "[object Object]"). Errors that are not *Error are
+// internal: they are logged in full and shown as their message.
 func FormatError(err error) any {
 	var e *Error
-	if errors.As(err, &e) {
-		return e
+	if !errors.As(err, &e) {
+		slog.Error("request failed", "err", err)
+		e = &Error{Message: upperFirst(err.Error())}
 	}
-	slog.Error("request failed", "err", err)
-	return &Error{Message: err.Error()}
+	b, _ := json.Marshal(e)
+	return string(b)
 }

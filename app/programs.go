@@ -158,15 +158,20 @@ func (s *Programs) Update(id int64, in ProgramInput) (Program, error) {
 }
 
 // Archive hides a program from the active list; nothing in it is deleted.
-func (s *Programs) Archive(id int64) (Program, error) { return s.setStatus(id, "archived") }
+func (s *Programs) Archive(id int64) (Program, error) {
+	_, err := s.db.Q.ArchiveProgram(context.Background(), store.ArchiveProgramParams{ID: id, Now: stamp(s.now())})
+	return s.afterStatus(id, err)
+}
 
-// Unarchive brings an archived program back as open.
-func (s *Programs) Unarchive(id int64) (Program, error) { return s.setStatus(id, "open") }
+// Unarchive brings an archived program back with the status it had before.
+func (s *Programs) Unarchive(id int64) (Program, error) {
+	_, err := s.db.Q.UnarchiveProgram(context.Background(), store.UnarchiveProgramParams{ID: id, Now: stamp(s.now())})
+	return s.afterStatus(id, err)
+}
 
-func (s *Programs) setStatus(id int64, status string) (Program, error) {
-	_, err := s.db.Q.SetProgramStatus(context.Background(), store.SetProgramStatusParams{ID: id, Status: status, Now: stamp(s.now())})
+func (s *Programs) afterStatus(id int64, err error) (Program, error) {
 	if err := db.NotFound(err); errors.Is(err, db.ErrNotFound) {
-		return Program{}, &Error{Message: fmt.Sprintf("program %d does not exist", id)}
+		return Program{}, &Error{Message: fmt.Sprintf("Program %d does not exist or is not archived", id)}
 	} else if err != nil {
 		return Program{}, fmt.Errorf("set program status: %w", err)
 	}

@@ -102,13 +102,20 @@ func TestProgramLifecycleAndCounts(t *testing.T) {
 		t.Errorf("counts = %+v, want %+v", p.Counts, want)
 	}
 
+	in.Status = "active"
+	if p, err = s.Programs.Update(p.ID, in); err != nil {
+		t.Fatal(err)
+	}
 	p, err = s.Programs.Archive(p.ID)
 	if err != nil || p.Status != "archived" {
 		t.Fatalf("archive: %+v %v", p, err)
 	}
 	p, err = s.Programs.Unarchive(p.ID)
-	if err != nil || p.Status != "open" {
-		t.Fatalf("unarchive: %+v %v", p, err)
+	if err != nil || p.Status != "active" {
+		t.Fatalf("unarchive: %+v %v (want the status it had before: active)", p, err)
+	}
+	if _, err := s.Programs.Unarchive(p.ID); err == nil {
+		t.Error("unarchiving a program that is not archived succeeded")
 	}
 	if _, err := s.Programs.Archive(999); err == nil {
 		t.Error("archiving a missing program succeeded")

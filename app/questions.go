@@ -253,6 +253,9 @@ func (s *Questions) check(programID, selfID int64, in QuestionInput) (QuestionIn
 		in.ComplementID = 0
 	}
 	field, err := questionnaire.Check(specOf(in))
+	if field == "scale" {
+		field = "scaleMax" // the form's field beside which the message shows
+	}
 	if err != nil {
 		return in, fieldErr(field, "%s", upperFirst(err.Error()))
 	}

@@ -48,7 +48,7 @@ func TestEditQuestions(t *testing.T) {
 		{"repeated option", app.QuestionInput{Prompt: "Team size", Kind: "single", Options: []string{"Small", "small"}}, "options"},
 		{"closest on text", app.QuestionInput{Prompt: "Motto", Kind: "text", Rule: "closest"}, "rule"},
 		{"custom weight 0", app.QuestionInput{Prompt: "Motto", Kind: "text", Rule: "same", Weight: "custom"}, "customWeight"},
-		{"scale backwards", app.QuestionInput{Prompt: "Energy", Kind: "scale", ScaleMin: 5, ScaleMax: 1}, "scale"},
+		{"scale backwards", app.QuestionInput{Prompt: "Energy", Kind: "scale", ScaleMin: 5, ScaleMax: 1}, "scaleMax"},
 		{"bad kind", app.QuestionInput{Prompt: "Energy", Kind: "slider"}, "kind"},
 	}
 	for _, tt := range bad {

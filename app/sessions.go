@@ -324,6 +324,11 @@ func (s *Sessions) ImportRSVP(sessionID int64, fileName, data string) (RSVPResul
 			}
 		}
 		for _, a := range answers {
+			if !recordedPartStats[a.PartStat] {
+				// RFC 5545 allows any x-name here; the database keeps only these five.
+				res.Ignored = append(res.Ignored, fmt.Sprintf("%s answered %q, which Tandem does not record", a.Email, a.PartStat))
+				continue
+			}
 			n, err := q.SetAttendeePartstat(ctx, store.SetAttendeePartstatParams{SessionID: se.ID, Email: a.Email,
 				Partstat: a.PartStat, Now: sql.NullString{String: stamp(s.now()), Valid: true}})
 			if err != nil {
@@ -339,6 +344,9 @@ func (s *Sessions) ImportRSVP(sessionID int64, fileName, data string) (RSVPResul
 	})
 	return res, err
 }
+
+// recordedPartStats are the answers session_attendees.partstat accepts.
+var recordedPartStats = map[string]bool{"NEEDS-ACTION": true, "ACCEPTED": true, "DECLINED": true, "TENTATIVE": true, "DELEGATED": true}
 
 // ExportSession returns one session as a calendar file (METHOD:PUBLISH).
 func (s *Sessions) ExportSession(id int64) (string, error) {

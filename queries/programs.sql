@@ -21,8 +21,15 @@ UPDATE programs SET
 WHERE id = @id
 RETURNING *;
 
--- name: SetProgramStatus :one
-UPDATE programs SET status = @status, updated_at = @now WHERE id = @id RETURNING *;
+-- name: ArchiveProgram :one
+UPDATE programs SET status_before_archive = CASE WHEN status = 'archived' THEN status_before_archive ELSE status END,
+    status = 'archived', updated_at = @now
+WHERE id = @id RETURNING *;
+
+-- name: UnarchiveProgram :one
+UPDATE programs SET status = CASE WHEN status_before_archive IN ('', 'archived') THEN 'open' ELSE status_before_archive END,
+    status_before_archive = '', updated_at = @now
+WHERE id = @id AND status = 'archived' RETURNING *;
 
 -- name: GetProgram :one
 SELECT * FROM programs WHERE id = @id;

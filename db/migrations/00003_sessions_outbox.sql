@@ -1,6 +1,9 @@
 -- +goose Up
 -- Relationships, sessions with their calendar identity, agenda templates, and the outbox.
 
+-- Unarchiving brings a program back to the status it had, not always 'open'.
+ALTER TABLE programs ADD COLUMN status_before_archive TEXT NOT NULL DEFAULT '';
+
 CREATE TABLE relationships (
     id                INTEGER PRIMARY KEY,
     program_id        INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
@@ -181,3 +184,4 @@ DROP TABLE sessions;
 DROP TABLE agenda_templates;
 DROP TABLE relationship_members;
 DROP TABLE relationships;
+ALTER TABLE programs DROP COLUMN status_before_archive;

@@ -30,6 +30,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addSessionAttendeeStmt, err = db.PrepareContext(ctx, addSessionAttendee); err != nil {
 		return nil, fmt.Errorf("error preparing query AddSessionAttendee: %w", err)
 	}
+	if q.archiveProgramStmt, err = db.PrepareContext(ctx, archiveProgram); err != nil {
+		return nil, fmt.Errorf("error preparing query ArchiveProgram: %w", err)
+	}
 	if q.cancelMessageStmt, err = db.PrepareContext(ctx, cancelMessage); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelMessage: %w", err)
 	}
@@ -252,14 +255,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAttendeePartstatStmt, err = db.PrepareContext(ctx, setAttendeePartstat); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAttendeePartstat: %w", err)
 	}
-	if q.setProgramStatusStmt, err = db.PrepareContext(ctx, setProgramStatus); err != nil {
-		return nil, fmt.Errorf("error preparing query SetProgramStatus: %w", err)
-	}
 	if q.setQuestionPositionStmt, err = db.PrepareContext(ctx, setQuestionPosition); err != nil {
 		return nil, fmt.Errorf("error preparing query SetQuestionPosition: %w", err)
 	}
 	if q.setRelationshipStatusStmt, err = db.PrepareContext(ctx, setRelationshipStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetRelationshipStatus: %w", err)
+	}
+	if q.unarchiveProgramStmt, err = db.PrepareContext(ctx, unarchiveProgram); err != nil {
+		return nil, fmt.Errorf("error preparing query UnarchiveProgram: %w", err)
 	}
 	if q.updateAgendaTemplateStmt, err = db.PrepareContext(ctx, updateAgendaTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAgendaTemplate: %w", err)
@@ -295,6 +298,11 @@ func (q *Queries) Close() error {
 	if q.addSessionAttendeeStmt != nil {
 		if cerr := q.addSessionAttendeeStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addSessionAttendeeStmt: %w", cerr)
+		}
+	}
+	if q.archiveProgramStmt != nil {
+		if cerr := q.archiveProgramStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing archiveProgramStmt: %w", cerr)
 		}
 	}
 	if q.cancelMessageStmt != nil {
@@ -667,11 +675,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAttendeePartstatStmt: %w", cerr)
 		}
 	}
-	if q.setProgramStatusStmt != nil {
-		if cerr := q.setProgramStatusStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing setProgramStatusStmt: %w", cerr)
-		}
-	}
 	if q.setQuestionPositionStmt != nil {
 		if cerr := q.setQuestionPositionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setQuestionPositionStmt: %w", cerr)
@@ -680,6 +683,11 @@ func (q *Queries) Close() error {
 	if q.setRelationshipStatusStmt != nil {
 		if cerr := q.setRelationshipStatusStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setRelationshipStatusStmt: %w", cerr)
+		}
+	}
+	if q.unarchiveProgramStmt != nil {
+		if cerr := q.unarchiveProgramStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unarchiveProgramStmt: %w", cerr)
 		}
 	}
 	if q.updateAgendaTemplateStmt != nil {
@@ -758,6 +766,7 @@ type Queries struct {
 	tx                                 *sql.Tx
 	addRelationshipMemberStmt          *sql.Stmt
 	addSessionAttendeeStmt             *sql.Stmt
+	archiveProgramStmt                 *sql.Stmt
 	cancelMessageStmt                  *sql.Stmt
 	cancelQueuedSessionMessagesStmt    *sql.Stmt
 	cancelSessionStmt                  *sql.Stmt
@@ -832,9 +841,9 @@ type Queries struct {
 	requeueMessageStmt                 *sql.Stmt
 	rescheduleSessionStmt              *sql.Stmt
 	setAttendeePartstatStmt            *sql.Stmt
-	setProgramStatusStmt               *sql.Stmt
 	setQuestionPositionStmt            *sql.Stmt
 	setRelationshipStatusStmt          *sql.Stmt
+	unarchiveProgramStmt               *sql.Stmt
 	updateAgendaTemplateStmt           *sql.Stmt
 	updateParticipantStmt              *sql.Stmt
 	updatePersonStmt                   *sql.Stmt
@@ -850,6 +859,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		tx:                                 tx,
 		addRelationshipMemberStmt:          q.addRelationshipMemberStmt,
 		addSessionAttendeeStmt:             q.addSessionAttendeeStmt,
+		archiveProgramStmt:                 q.archiveProgramStmt,
 		cancelMessageStmt:                  q.cancelMessageStmt,
 		cancelQueuedSessionMessagesStmt:    q.cancelQueuedSessionMessagesStmt,
 		cancelSessionStmt:                  q.cancelSessionStmt,
@@ -924,9 +934,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		requeueMessageStmt:                 q.requeueMessageStmt,
 		rescheduleSessionStmt:              q.rescheduleSessionStmt,
 		setAttendeePartstatStmt:            q.setAttendeePartstatStmt,
-		setProgramStatusStmt:               q.setProgramStatusStmt,
 		setQuestionPositionStmt:            q.setQuestionPositionStmt,
 		setRelationshipStatusStmt:          q.setRelationshipStatusStmt,
+		unarchiveProgramStmt:               q.unarchiveProgramStmt,
 		updateAgendaTemplateStmt:           q.updateAgendaTemplateStmt,
 		updateParticipantStmt:              q.updateParticipantStmt,
 		updatePersonStmt:                   q.updatePersonStmt,

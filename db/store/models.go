@@ -105,6 +105,7 @@ type Program struct {
 	MentorRequestExpiryDays int64
 	CreatedAt               string
 	UpdatedAt               string
+	StatusBeforeArchive     string
 }
 
 type Question struct {

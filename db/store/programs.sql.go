@@ -9,6 +9,44 @@ import (
 	"context"
 )
 
+const archiveProgram = `-- name: ArchiveProgram :one
+UPDATE programs SET status_before_archive = CASE WHEN status = 'archived' THEN status_before_archive ELSE status END,
+    status = 'archived', updated_at = ?1
+WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
+`
+
+type ArchiveProgramParams struct {
+	Now string
+	ID  int64
+}
+
+func (q *Queries) ArchiveProgram(ctx context.Context, arg ArchiveProgramParams) (Program, error) {
+	row := q.queryRow(ctx, q.archiveProgramStmt, archiveProgram, arg.Now, arg.ID)
+	var i Program
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.Description,
+		&i.Kind,
+		&i.Status,
+		&i.PeerMentoring,
+		&i.RegistrationOpens,
+		&i.RegistrationCloses,
+		&i.MatchingOpens,
+		&i.MatchingCloses,
+		&i.StartsOn,
+		&i.EndsOn,
+		&i.GroupMin,
+		&i.GroupMax,
+		&i.DefaultCapacity,
+		&i.MentorRequestExpiryDays,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.StatusBeforeArchive,
+	)
+	return i, err
+}
+
 const countPrograms = `-- name: CountPrograms :one
 SELECT COUNT(*) FROM programs
 `
@@ -30,7 +68,7 @@ INSERT INTO programs (
     ?6, ?7, ?8, ?9, ?10, ?11,
     ?12, ?13, ?14, ?15, ?16, ?16
 )
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
 `
 
 type CreateProgramParams struct {
@@ -91,12 +129,13 @@ func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (P
 		&i.MentorRequestExpiryDays,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StatusBeforeArchive,
 	)
 	return i, err
 }
 
 const getProgram = `-- name: GetProgram :one
-SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at FROM programs WHERE id = ?1
+SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive FROM programs WHERE id = ?1
 `
 
 func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
@@ -121,12 +160,13 @@ func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
 		&i.MentorRequestExpiryDays,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StatusBeforeArchive,
 	)
 	return i, err
 }
 
 const listProgramSummaries = `-- name: ListProgramSummaries :many
-SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at,
+SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive,
     CAST(COALESCE(SUM(pa.status <> 'withdrawn'), 0) AS INTEGER) AS participants,
     CAST(COALESCE(SUM(pa.is_mentor AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentors,
     CAST(COALESCE(SUM(pa.is_mentee AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentees,
@@ -156,6 +196,7 @@ type ListProgramSummariesRow struct {
 	MentorRequestExpiryDays int64
 	CreatedAt               string
 	UpdatedAt               string
+	StatusBeforeArchive     string
 	Participants            int64
 	Mentors                 int64
 	Mentees                 int64
@@ -190,6 +231,7 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 			&i.MentorRequestExpiryDays,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.StatusBeforeArchive,
 			&i.Participants,
 			&i.Mentors,
 			&i.Mentees,
@@ -208,18 +250,19 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 	return items, nil
 }
 
-const setProgramStatus = `-- name: SetProgramStatus :one
-UPDATE programs SET status = ?1, updated_at = ?2 WHERE id = ?3 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at
+const unarchiveProgram = `-- name: UnarchiveProgram :one
+UPDATE programs SET status = CASE WHEN status_before_archive IN ('', 'archived') THEN 'open' ELSE status_before_archive END,
+    status_before_archive = '', updated_at = ?1
+WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
 `
 
-type SetProgramStatusParams struct {
-	Status string
-	Now    string
-	ID     int64
+type UnarchiveProgramParams struct {
+	Now string
+	ID  int64
 }
 
-func (q *Queries) SetProgramStatus(ctx context.Context, arg SetProgramStatusParams) (Program, error) {
-	row := q.queryRow(ctx, q.setProgramStatusStmt, setProgramStatus, arg.Status, arg.Now, arg.ID)
+func (q *Queries) UnarchiveProgram(ctx context.Context, arg UnarchiveProgramParams) (Program, error) {
+	row := q.queryRow(ctx, q.unarchiveProgramStmt, unarchiveProgram, arg.Now, arg.ID)
 	var i Program
 	err := row.Scan(
 		&i.ID,
@@ -240,6 +283,7 @@ func (q *Queries) SetProgramStatus(ctx context.Context, arg SetProgramStatusPara
 		&i.MentorRequestExpiryDays,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StatusBeforeArchive,
 	)
 	return i, err
 }
@@ -253,7 +297,7 @@ UPDATE programs SET
     default_capacity = ?14, mentor_request_expiry_days = ?15,
     updated_at = ?16
 WHERE id = ?17
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
 `
 
 type UpdateProgramParams struct {
@@ -316,6 +360,7 @@ func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (P
 		&i.MentorRequestExpiryDays,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StatusBeforeArchive,
 	)
 	return i, err
 }
