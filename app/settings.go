@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -26,8 +28,11 @@ type Settings struct {
 	SMTPPort     int    `json:"smtpPort"`
 	SMTPSecurity string `json:"smtpSecurity"` // "starttls" or "tls"
 	SMTPUsername string `json:"smtpUsername"`
-	PerMinute    int    `json:"perMinute"`
-	DraftsDir    string `json:"draftsDir"`
+	// SMTPCAFile is a PEM certificate to trust besides the system's, for a server signed by
+	// the organisation's own certificate authority.
+	SMTPCAFile string `json:"smtpCaFile"`
+	PerMinute  int    `json:"perMinute"`
+	DraftsDir  string `json:"draftsDir"`
 	// AutoSend lists the kinds of message that leave without the admin pressing Send.
 	AutoSend []string `json:"autoSend"`
 	// PasswordSaved says whether an SMTP password is known (in the keyring or for this session).
@@ -57,7 +62,7 @@ func NewSettings(d *db.DB, now Clock, secrets Secrets) *SettingsService {
 
 var settingsDefaults = map[string]string{
 	"organisation_name": "", "admin_name": "", "admin_email": "", "default_time_zone": "",
-	"delivery": "smtp", "smtp_host": "", "smtp_port": "587", "smtp_security": "starttls", "smtp_username": "",
+	"delivery": "smtp", "smtp_host": "", "smtp_port": "587", "smtp_security": "starttls", "smtp_username": "", "smtp_ca_file": "",
 	"per_minute": "20", "drafts_dir": "", "auto_send": "",
 }
 
@@ -78,7 +83,7 @@ func (s *SettingsService) Get() (Settings, error) {
 	per, _ := strconv.Atoi(kv["per_minute"])
 	out := Settings{OrganisationName: kv["organisation_name"], AdminName: kv["admin_name"], AdminEmail: kv["admin_email"],
 		DefaultTimeZone: kv["default_time_zone"], Delivery: kv["delivery"], SMTPHost: kv["smtp_host"], SMTPPort: port,
-		SMTPSecurity: kv["smtp_security"], SMTPUsername: kv["smtp_username"], PerMinute: per, DraftsDir: kv["drafts_dir"],
+		SMTPSecurity: kv["smtp_security"], SMTPUsername: kv["smtp_username"], SMTPCAFile: kv["smtp_ca_file"], PerMinute: per, DraftsDir: kv["drafts_dir"],
 		AutoSend: []string{}}
 	if out.DefaultTimeZone == "" {
 		out.DefaultTimeZone = localZone()
@@ -135,6 +140,12 @@ func (s *SettingsService) Save(in Settings) (Settings, error) {
 	if strings.ContainsAny(in.SMTPHost, " /\\:@") {
 		return in, fieldErr("smtpHost", "%q is not a server name like smtp.example.org", in.SMTPHost)
 	}
+	in.SMTPCAFile = strings.TrimSpace(in.SMTPCAFile)
+	if in.SMTPCAFile != "" {
+		if _, err := loadCA(in.SMTPCAFile); err != nil {
+			return in, fieldErr("smtpCaFile", "%s", upperFirst(err.Error()))
+		}
+	}
 	if in.PerMinute == 0 {
 		in.PerMinute = 20
 	}
@@ -150,7 +161,8 @@ func (s *SettingsService) Save(in Settings) (Settings, error) {
 		"organisation_name": in.OrganisationName, "admin_name": in.AdminName, "admin_email": in.AdminEmail,
 		"default_time_zone": in.DefaultTimeZone, "delivery": in.Delivery, "smtp_host": in.SMTPHost,
 		"smtp_port": strconv.Itoa(in.SMTPPort), "smtp_security": in.SMTPSecurity, "smtp_username": in.SMTPUsername,
-		"per_minute": strconv.Itoa(in.PerMinute), "drafts_dir": strings.TrimSpace(in.DraftsDir), "auto_send": strings.Join(in.AutoSend, ","),
+		"smtp_ca_file": in.SMTPCAFile,
+		"per_minute":   strconv.Itoa(in.PerMinute), "drafts_dir": strings.TrimSpace(in.DraftsDir), "auto_send": strings.Join(in.AutoSend, ","),
 	}
 	err := s.db.InTx(context.Background(), func(q *store.Queries) error {
 		for k, v := range kv {
@@ -228,6 +240,13 @@ func (s *SettingsService) sender(st Settings) (*mail.Sender, error) {
 		cfg.Password = pw
 	}
 	cfg.TLSConfig = s.TLS
+	if cfg.TLSConfig == nil && st.SMTPCAFile != "" {
+		pool, err := loadCA(st.SMTPCAFile)
+		if err != nil {
+			return nil, fieldErr("smtpCaFile", "%s", upperFirst(err.Error()))
+		}
+		cfg.TLSConfig = &tls.Config{RootCAs: pool, ServerName: st.SMTPHost, MinVersion: tls.VersionTLS12}
+	}
 	sender, err := mail.NewSender(cfg)
 	if err != nil {
 		return nil, &Error{Field: "smtpHost", Message: upperFirst(err.Error())}
@@ -249,4 +268,20 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// loadCA reads a PEM file of certificates and returns the system's roots plus them.
+func loadCA(path string) (*x509.CertPool, error) {
+	pem, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("the certificate file cannot be read: %v", err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("%s holds no PEM certificate", path)
+	}
+	return pool, nil
 }

@@ -1213,6 +1213,7 @@ export namespace app {
 	    smtpPort: number;
 	    smtpSecurity: string;
 	    smtpUsername: string;
+	    smtpCaFile: string;
 	    perMinute: number;
 	    draftsDir: string;
 	    autoSend: string[];
@@ -1234,6 +1235,7 @@ export namespace app {
 	        this.smtpPort = source["smtpPort"];
 	        this.smtpSecurity = source["smtpSecurity"];
 	        this.smtpUsername = source["smtpUsername"];
+	        this.smtpCaFile = source["smtpCaFile"];
 	        this.perMinute = source["perMinute"];
 	        this.draftsDir = source["draftsDir"];
 	        this.autoSend = source["autoSend"];
