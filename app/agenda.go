@@ -88,8 +88,12 @@ func (s *Agendas) Update(id int64, in AgendaTemplateInput) (AgendaTemplate, erro
 
 // Delete removes a template; sessions keep the agenda text they were given.
 func (s *Agendas) Delete(id int64) error {
-	if err := s.db.Q.DeleteAgendaTemplate(context.Background(), id); err != nil {
+	n, err := s.db.Q.DeleteAgendaTemplate(context.Background(), id)
+	if err != nil {
 		return fmt.Errorf("delete agenda template: %w", err)
+	}
+	if n == 0 {
+		return &Error{Message: "This template no longer exists"}
 	}
 	return nil
 }

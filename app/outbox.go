@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"tandem/app/mail"
 	"tandem/db"
 	"tandem/db/store"
@@ -58,9 +60,10 @@ type Outbox struct {
 	now      Clock
 	settings *SettingsService
 
-	mu       sync.Mutex
-	progress SendProgress
-	done     chan struct{}
+	mu          sync.Mutex
+	progress    SendProgress
+	done        chan struct{}
+	pendingAuto []int64 // automatic sends that arrived while a run was going
 }
 
 // NewOutbox returns the outbox service.
@@ -162,6 +165,12 @@ func (s *Outbox) Send(ids []int64) (SendProgress, error) {
 	if err != nil {
 		return SendProgress{}, err
 	}
+	// The outbox paces the run itself, before it marks a message as leaving: a message
+	// waiting for its turn is still queued, not "sending", if Tandem stops.
+	var pace *rate.Limiter
+	if st.PerMinute > 0 {
+		pace = rate.NewLimiter(rate.Every(time.Minute/time.Duration(st.PerMinute)), 1)
+	}
 	s.mu.Lock()
 	if s.progress.Running {
 		s.mu.Unlock()
@@ -175,7 +184,7 @@ func (s *Outbox) Send(ids []int64) (SendProgress, error) {
 	go func() {
 		defer close(done)
 		defer sender.Close()
-		s.run(context.Background(), sender, st, msgs)
+		s.run(context.Background(), sender, pace, st, msgs)
 	}()
 	return s.Progress(), nil
 }
@@ -215,9 +224,15 @@ func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
 // run sends messages one at a time: each is marked 'sending' (committed) before it is handed
 // to the server and 'sent' right after the server accepts it, so a crash at any point leaves
 // at most one message in doubt, and that one is held, never re-sent blindly.
-func (s *Outbox) run(ctx context.Context, sender *mail.Sender, st Settings, msgs []store.Outbox) {
+func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limiter, st Settings, msgs []store.Outbox) {
 	ctx2 := context.Background()
 	for _, m := range msgs {
+		if pace != nil {
+			if err := pace.Wait(ctx); err != nil {
+				s.finish(upperFirst(err.Error()))
+				return
+			}
+		}
 		n, err := s.db.Q.ClaimMessage(ctx2, store.ClaimMessageParams{ID: m.ID, Now: stamp(s.now())})
 		if err != nil || n == 0 {
 			s.step(false, false, "")
@@ -231,6 +246,11 @@ func (s *Outbox) run(ctx context.Context, sender *mail.Sender, st Settings, msgs
 			err = s.db.Q.MarkMessageSent(ctx2, store.MarkMessageSentParams{ID: m.ID, SmtpCode: int64(res.Code), DeliveredVia: "smtp",
 				Now: stamp(s.now())})
 			s.step(true, false, "")
+		case got && res.Uncertain:
+			// It may have arrived: held for the admin, like a message found 'sending' after a crash.
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "held", SmtpCode: int64(res.Code),
+				LastError: res.Reason, Now: stamp(s.now())})
+			s.step(false, true, res.Reason)
 		case got && res.Temporary:
 			// The server said "try later": back in the queue, with its answer.
 			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", SmtpCode: int64(res.Code),
@@ -273,10 +293,20 @@ func (s *Outbox) step(sent, failed bool, msg string) {
 
 func (s *Outbox) finish(msg string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.progress.Running = false
 	if msg != "" {
 		s.progress.Message = msg
+	}
+	pending := s.pendingAuto
+	s.pendingAuto = nil
+	s.mu.Unlock()
+	if len(pending) > 0 {
+		// Automatic sends that came in during the run go now, in a run of their own.
+		go func() {
+			if _, err := s.Send(pending); err != nil {
+				slog.Warn("automatic sending did not start; the messages wait in the outbox", "err", err)
+			}
+		}()
 	}
 }
 
@@ -292,10 +322,10 @@ func (s *Outbox) saveDrafts(st Settings, msgs []store.Outbox) (SendProgress, err
 		return SendProgress{}, &Error{Field: "draftsDir", Message: "The drafts folder cannot be created: " + err.Error()}
 	}
 	p, err := s.ExportDrafts(st, msgs, st.DraftsDir)
-	if err != nil {
-		return p, err
-	}
-	return p, nil
+	s.mu.Lock()
+	s.progress = p
+	s.mu.Unlock()
+	return p, err
 }
 
 // ExportDrafts writes queued messages as .eml drafts into dir and marks them sent as drafts.
@@ -376,6 +406,13 @@ func (s *Outbox) autoSend(ids []int64) {
 	if len(pick) == 0 {
 		return
 	}
+	s.mu.Lock()
+	if s.progress.Running {
+		s.pendingAuto = append(s.pendingAuto, pick...)
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Unlock()
 	if _, err := s.Send(pick); err != nil {
 		slog.Warn("automatic sending did not start; the messages wait in the outbox", "err", err)
 	}

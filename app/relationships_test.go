@@ -74,7 +74,7 @@ func TestCreateRelationshipRefusesBadMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Status != "active" || r.Origin != "admin" || r.Commitment != "long_term" || r.PlannedSessions != 6 || len(r.Members) != 2 || r.Title != "Ole Mentee and Max Mentor" {
+	if r.Status != "active" || r.Origin != "admin" || r.Commitment != "long_term" || r.PlannedSessions != 6 || len(r.Members) != 2 || r.Title != "Max Mentor and Ole Mentee" {
 		t.Errorf("created %+v", r)
 	}
 }

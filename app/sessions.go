@@ -221,6 +221,11 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 		if err != nil {
 			return fmt.Errorf("reschedule: %w", err)
 		}
+		if se.StartsAt != cur.StartsAt || se.DurationMinutes != cur.DurationMinutes {
+			if err := q.ResetAttendeeAnswers(ctx, se.ID); err != nil {
+				return fmt.Errorf("reschedule: %w", err)
+			}
+		}
 		queued, err = queueSessionMail(ctx, q, s.tmpl, st, se, "update", "", s.now())
 		return err
 	})
@@ -324,6 +329,10 @@ func (s *Sessions) ImportRSVP(sessionID int64, fileName, data string) (RSVPResul
 			}
 		}
 		for _, a := range answers {
+			if a.Sequence < int(se.Sequence) {
+				res.Ignored = append(res.Ignored, fmt.Sprintf("%s answered an older version of this session (before it changed)", a.Email))
+				continue
+			}
 			if !recordedPartStats[a.PartStat] {
 				// RFC 5545 allows any x-name here; the database keeps only these five.
 				res.Ignored = append(res.Ignored, fmt.Sprintf("%s answered %q, which Tandem does not record", a.Email, a.PartStat))

@@ -53,6 +53,9 @@ type SettingsService struct {
 	// TLS overrides the TLS settings of SMTP connections (tests trust their own server's
 	// certificate with it); nil uses the system's roots.
 	TLS *tls.Config
+	// Backoff overrides the first wait before retrying a 4xx answer (tests make it short);
+	// zero uses the mail package's default.
+	Backoff time.Duration
 }
 
 // NewSettings returns the settings service.
@@ -231,7 +234,9 @@ func (s *SettingsService) sender(st Settings) (*mail.Sender, error) {
 	if st.SMTPHost == "" {
 		return nil, fieldErr("smtpHost", "Set the SMTP server in Settings first")
 	}
-	cfg := mail.Config{Host: st.SMTPHost, Port: st.SMTPPort, Security: st.SMTPSecurity, Username: st.SMTPUsername, PerMinute: st.PerMinute}
+	// The outbox paces its runs itself (see Outbox.Send), so the sender has no limit of its own.
+	cfg := mail.Config{Host: st.SMTPHost, Port: st.SMTPPort, Security: st.SMTPSecurity, Username: st.SMTPUsername, PerMinute: -1,
+		Backoff: s.Backoff}
 	if st.SMTPUsername != "" {
 		pw, err := s.secrets.Get(st.SMTPUsername)
 		if err != nil {

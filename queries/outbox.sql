@@ -35,7 +35,7 @@ UPDATE outbox SET status = @status, smtp_code = @smtp_code, last_error = @last_e
 UPDATE outbox SET status = 'cancelled', updated_at = @now WHERE id = @id AND status IN ('queued', 'failed', 'held');
 
 -- name: RequeueMessage :execrows
-UPDATE outbox SET status = 'queued', last_error = '', updated_at = @now WHERE id = @id AND status IN ('failed', 'held', 'cancelled');
+UPDATE outbox SET status = 'queued', last_error = '', updated_at = @now WHERE id = @id AND status IN ('failed', 'held');
 
 -- name: HoldInterruptedMessages :execrows
 -- After a crash a message still 'sending' may have left: hold it for the admin, never re-send blindly.
@@ -45,9 +45,10 @@ UPDATE outbox SET status = 'held',
 WHERE status = 'sending';
 
 -- name: CancelQueuedSessionMessages :execrows
--- A superseded invite that has not left yet is cancelled: the newer one carries the change.
+-- A superseded message that has not left (queued, failed or held) is cancelled: the newer one
+-- carries the change, and an outdated invite can never be sent later.
 UPDATE outbox SET status = 'cancelled', last_error = 'Replaced by a newer message about this session', updated_at = @now
-WHERE session_id = @session_id AND status = 'queued' AND to_email = @to_email;
+WHERE session_id = @session_id AND status IN ('queued', 'failed', 'held') AND to_email = @to_email;
 
 -- name: GetMessageTemplate :one
 SELECT * FROM message_templates WHERE kind = @kind;

@@ -18,7 +18,7 @@ FROM relationship_members rm
 JOIN participants pa ON pa.id = rm.participant_id
 JOIN people pe ON pe.id = pa.person_id
 WHERE rm.relationship_id = @relationship_id
-ORDER BY rm.role, pe.name COLLATE NOCASE;
+ORDER BY CASE rm.role WHEN 'mentor' THEN 0 WHEN 'mentee' THEN 2 ELSE 1 END, pe.name COLLATE NOCASE;
 
 -- name: ListProgramRelationshipMembers :many
 SELECT rm.relationship_id, rm.participant_id, rm.role, pa.person_id, pe.name, pe.email, pe.time_zone, pe.department, pe.title
@@ -27,7 +27,7 @@ JOIN relationships r ON r.id = rm.relationship_id
 JOIN participants pa ON pa.id = rm.participant_id
 JOIN people pe ON pe.id = pa.person_id
 WHERE r.program_id = @program_id
-ORDER BY rm.relationship_id, rm.role, pe.name COLLATE NOCASE;
+ORDER BY rm.relationship_id, CASE rm.role WHEN 'mentor' THEN 0 WHEN 'mentee' THEN 2 ELSE 1 END, pe.name COLLATE NOCASE;
 
 -- name: SetRelationshipStatus :one
 UPDATE relationships SET status = @status, updated_at = @now WHERE id = @id RETURNING *;

@@ -35,6 +35,10 @@ UPDATE sessions SET status = 'cancelled', sequence = sequence + 1, updated_at = 
 -- name: RecordSessionOutcome :one
 UPDATE sessions SET status = @status, notes = @notes, rating = @rating, updated_at = @now WHERE id = @id RETURNING *;
 
+-- name: ResetAttendeeAnswers :exec
+-- A new time needs new answers: an acceptance was for the old one.
+UPDATE session_attendees SET partstat = 'NEEDS-ACTION', responded_at = NULL WHERE session_id = @session_id;
+
 -- name: AddSessionAttendee :exec
 INSERT INTO session_attendees (session_id, person_id) VALUES (@session_id, @person_id);
 
@@ -56,7 +60,7 @@ RETURNING *;
 -- name: UpdateAgendaTemplate :one
 UPDATE agenda_templates SET name = @name, summary = @summary, body = @body, updated_at = @now WHERE id = @id RETURNING *;
 
--- name: DeleteAgendaTemplate :exec
+-- name: DeleteAgendaTemplate :execrows
 DELETE FROM agenda_templates WHERE id = @id;
 
 -- name: ListAgendaTemplates :many

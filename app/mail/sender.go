@@ -65,6 +65,9 @@ type Result struct {
 	Code int
 	// Reason is the server's answer or the error, in a sentence.
 	Reason string
+	// Uncertain is true when the connection broke after the message was handed over: it may
+	// have been delivered, so it must not be sent again without a look.
+	Uncertain bool
 }
 
 // Defaults and limits.
@@ -225,7 +228,7 @@ func (s *Sender) deliver(ctx context.Context, id int64, env envelope, msg *gomai
 		case refused:
 			return Result{ID: id, Code: a.code, Reason: fmt.Sprintf("The server refused the %s: %s.", a.stage, a.reply())}, nil
 		case unknown:
-			return Result{ID: id, Reason: "The connection broke after the message was handed to the server, " +
+			return Result{ID: id, Uncertain: true, Reason: "The connection broke after the message was handed to the server, " +
 				"so it may have been delivered; check before sending it again (" + a.text + ")."}, nil
 		}
 		// Deferred. A reused connection that the server had closed while idle

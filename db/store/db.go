@@ -252,6 +252,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.rescheduleSessionStmt, err = db.PrepareContext(ctx, rescheduleSession); err != nil {
 		return nil, fmt.Errorf("error preparing query RescheduleSession: %w", err)
 	}
+	if q.resetAttendeeAnswersStmt, err = db.PrepareContext(ctx, resetAttendeeAnswers); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetAttendeeAnswers: %w", err)
+	}
 	if q.setAttendeePartstatStmt, err = db.PrepareContext(ctx, setAttendeePartstat); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAttendeePartstat: %w", err)
 	}
@@ -670,6 +673,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing rescheduleSessionStmt: %w", cerr)
 		}
 	}
+	if q.resetAttendeeAnswersStmt != nil {
+		if cerr := q.resetAttendeeAnswersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetAttendeeAnswersStmt: %w", cerr)
+		}
+	}
 	if q.setAttendeePartstatStmt != nil {
 		if cerr := q.setAttendeePartstatStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setAttendeePartstatStmt: %w", cerr)
@@ -840,6 +848,7 @@ type Queries struct {
 	recordSessionOutcomeStmt           *sql.Stmt
 	requeueMessageStmt                 *sql.Stmt
 	rescheduleSessionStmt              *sql.Stmt
+	resetAttendeeAnswersStmt           *sql.Stmt
 	setAttendeePartstatStmt            *sql.Stmt
 	setQuestionPositionStmt            *sql.Stmt
 	setRelationshipStatusStmt          *sql.Stmt
@@ -933,6 +942,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		recordSessionOutcomeStmt:           q.recordSessionOutcomeStmt,
 		requeueMessageStmt:                 q.requeueMessageStmt,
 		rescheduleSessionStmt:              q.rescheduleSessionStmt,
+		resetAttendeeAnswersStmt:           q.resetAttendeeAnswersStmt,
 		setAttendeePartstatStmt:            q.setAttendeePartstatStmt,
 		setQuestionPositionStmt:            q.setQuestionPositionStmt,
 		setRelationshipStatusStmt:          q.setRelationshipStatusStmt,

@@ -29,7 +29,7 @@ func (q *Queries) CancelMessage(ctx context.Context, arg CancelMessageParams) (i
 
 const cancelQueuedSessionMessages = `-- name: CancelQueuedSessionMessages :execrows
 UPDATE outbox SET status = 'cancelled', last_error = 'Replaced by a newer message about this session', updated_at = ?1
-WHERE session_id = ?2 AND status = 'queued' AND to_email = ?3
+WHERE session_id = ?2 AND status IN ('queued', 'failed', 'held') AND to_email = ?3
 `
 
 type CancelQueuedSessionMessagesParams struct {
@@ -38,7 +38,8 @@ type CancelQueuedSessionMessagesParams struct {
 	ToEmail   string
 }
 
-// A superseded invite that has not left yet is cancelled: the newer one carries the change.
+// A superseded message that has not left (queued, failed or held) is cancelled: the newer one
+// carries the change, and an outdated invite can never be sent later.
 func (q *Queries) CancelQueuedSessionMessages(ctx context.Context, arg CancelQueuedSessionMessagesParams) (int64, error) {
 	result, err := q.exec(ctx, q.cancelQueuedSessionMessagesStmt, cancelQueuedSessionMessages, arg.Now, arg.SessionID, arg.ToEmail)
 	if err != nil {
@@ -467,7 +468,7 @@ func (q *Queries) QueueMessage(ctx context.Context, arg QueueMessageParams) (Out
 }
 
 const requeueMessage = `-- name: RequeueMessage :execrows
-UPDATE outbox SET status = 'queued', last_error = '', updated_at = ?1 WHERE id = ?2 AND status IN ('failed', 'held', 'cancelled')
+UPDATE outbox SET status = 'queued', last_error = '', updated_at = ?1 WHERE id = ?2 AND status IN ('failed', 'held')
 `
 
 type RequeueMessageParams struct {

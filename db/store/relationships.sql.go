@@ -183,7 +183,7 @@ JOIN relationships r ON r.id = rm.relationship_id
 JOIN participants pa ON pa.id = rm.participant_id
 JOIN people pe ON pe.id = pa.person_id
 WHERE r.program_id = ?1
-ORDER BY rm.relationship_id, rm.role, pe.name COLLATE NOCASE
+ORDER BY rm.relationship_id, CASE rm.role WHEN 'mentor' THEN 0 WHEN 'mentee' THEN 2 ELSE 1 END, pe.name COLLATE NOCASE
 `
 
 type ListProgramRelationshipMembersRow struct {
@@ -237,7 +237,7 @@ FROM relationship_members rm
 JOIN participants pa ON pa.id = rm.participant_id
 JOIN people pe ON pe.id = pa.person_id
 WHERE rm.relationship_id = ?1
-ORDER BY rm.role, pe.name COLLATE NOCASE
+ORDER BY CASE rm.role WHEN 'mentor' THEN 0 WHEN 'mentee' THEN 2 ELSE 1 END, pe.name COLLATE NOCASE
 `
 
 type ListRelationshipMembersRow struct {

@@ -170,13 +170,16 @@ func (q *Queries) CreateSession(ctx context.Context, arg CreateSessionParams) (S
 	return i, err
 }
 
-const deleteAgendaTemplate = `-- name: DeleteAgendaTemplate :exec
+const deleteAgendaTemplate = `-- name: DeleteAgendaTemplate :execrows
 DELETE FROM agenda_templates WHERE id = ?1
 `
 
-func (q *Queries) DeleteAgendaTemplate(ctx context.Context, id int64) error {
-	_, err := q.exec(ctx, q.deleteAgendaTemplateStmt, deleteAgendaTemplate, id)
-	return err
+func (q *Queries) DeleteAgendaTemplate(ctx context.Context, id int64) (int64, error) {
+	result, err := q.exec(ctx, q.deleteAgendaTemplateStmt, deleteAgendaTemplate, id)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const getAgendaTemplate = `-- name: GetAgendaTemplate :one
@@ -583,6 +586,16 @@ func (q *Queries) RescheduleSession(ctx context.Context, arg RescheduleSessionPa
 		&i.UpdatedAt,
 	)
 	return i, err
+}
+
+const resetAttendeeAnswers = `-- name: ResetAttendeeAnswers :exec
+UPDATE session_attendees SET partstat = 'NEEDS-ACTION', responded_at = NULL WHERE session_id = ?1
+`
+
+// A new time needs new answers: an acceptance was for the old one.
+func (q *Queries) ResetAttendeeAnswers(ctx context.Context, sessionID int64) error {
+	_, err := q.exec(ctx, q.resetAttendeeAnswersStmt, resetAttendeeAnswers, sessionID)
+	return err
 }
 
 const setAttendeePartstat = `-- name: SetAttendeePartstat :execrows
