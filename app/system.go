@@ -237,3 +237,24 @@ func DefaultDBPath() (string, error) {
 	}
 	return filepath.Join(dir, "Tandem", "tandem.db"), nil
 }
+
+// RestoreBackup replaces the data with one of the backups listed in State. The current data is
+// backed up first, so the restore itself can be undone from the same list. The UI reloads
+// everything afterwards.
+func (s *System) RestoreBackup(path string) (State, error) {
+	files, err := db.ListBackups(s.db.Path)
+	if err != nil {
+		return State{}, fmt.Errorf("restore: %w", err)
+	}
+	known := false
+	for _, f := range files {
+		known = known || f == path
+	}
+	if !known {
+		return State{}, &Error{Field: "path", Message: "Choose one of the backups in the list"}
+	}
+	if _, err := s.db.Restore(context.Background(), path, s.now()); err != nil {
+		return State{}, &Error{Field: "path", Message: upperFirst(err.Error())}
+	}
+	return s.State()
+}

@@ -1,11 +1,13 @@
 package app_test
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
 
 	"tandem/app/sample"
+	"tandem/db"
 )
 
 func TestSampleIsDeterministicAndRealistic(t *testing.T) {
@@ -105,5 +107,32 @@ func TestLoadSample(t *testing.T) {
 	}
 	if _, err := s.System.LoadSample(); err == nil {
 		t.Error("the sample went into a database that is not empty")
+	}
+}
+
+func TestRestoreBackup(t *testing.T) {
+	s, d := mustOpen(t)
+	mustProgram(t, s, "evergreen")
+	if _, err := db.Backup(context.Background(), d.Path, testNow); err != nil {
+		t.Fatal(err)
+	}
+	mustProgram(t, s, "cohort")
+	st, err := s.System.State()
+	if err != nil || len(st.Backups) != 1 {
+		t.Fatalf("state: %+v %v", st, err)
+	}
+	if _, err := s.System.RestoreBackup("/etc/passwd"); err == nil {
+		t.Error("restored from a file outside the backups folder")
+	}
+	st, err = s.System.RestoreBackup(st.Backups[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	progs, _ := s.Programs.List()
+	if len(progs) != 1 || progs[0].Kind != "evergreen" {
+		t.Errorf("after restore: %+v", progs)
+	}
+	if len(st.Backups) != 2 {
+		t.Errorf("the state before the restore was not kept: %d backups", len(st.Backups))
 	}
 }

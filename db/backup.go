@@ -2,12 +2,15 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"modernc.org/sqlite"
 )
 
 // KeepBackups is how many backups Backup keeps; older ones are removed.
@@ -29,8 +32,14 @@ func Backup(ctx context.Context, dbPath string, now time.Time) (string, error) {
 		return "", fmt.Errorf("backup: %w", err)
 	}
 	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
-	name := fmt.Sprintf("%s-%s.db", base, now.UTC().Format("20060102-150405.000"))
-	final := filepath.Join(dir, name)
+	// The counter keeps two backups of the same millisecond apart; names sort by time.
+	var final string
+	for n := 0; ; n++ {
+		final = filepath.Join(dir, fmt.Sprintf("%s-%s-%02d.db", base, now.UTC().Format("20060102-150405.000"), n))
+		if _, err := os.Stat(final); os.IsNotExist(err) {
+			break
+		}
+	}
 	tmp := final + ".tmp"
 	os.Remove(tmp)
 
@@ -99,4 +108,75 @@ func syncDir(dir string) {
 		f.Sync() //nolint:errcheck // best effort: not every OS can sync a folder
 		f.Close()
 	}
+}
+
+// Restore replaces the open database's content with the backup at path. The backup is checked
+// first (whole, and a schema this Tandem knows); then the current state is itself backed up,
+// so a restore can be undone; then SQLite's online backup API copies the pages in, as one
+// step that other connections see complete or not at all; then migrations bring an older
+// backup up to date. It returns the path of the backup taken before restoring.
+func (d *DB) Restore(ctx context.Context, path string, now time.Time) (string, error) {
+	if err := checkBackupFile(ctx, path); err != nil {
+		return "", err
+	}
+	before, err := Backup(ctx, d.Path, now)
+	if err != nil {
+		return "", fmt.Errorf("restore: back up the current data first: %w", err)
+	}
+	conn, err := d.SQL.Conn(ctx)
+	if err != nil {
+		return before, fmt.Errorf("restore: %w", err)
+	}
+	defer conn.Close()
+	err = conn.Raw(func(driverConn any) error {
+		r, ok := driverConn.(interface {
+			NewRestore(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return fmt.Errorf("this SQLite driver cannot restore")
+		}
+		b, err := r.NewRestore(path)
+		if err != nil {
+			return err
+		}
+		for more := true; more; {
+			if more, err = b.Step(-1); err != nil {
+				b.Finish() //nolint:errcheck // the step's error is the one to report
+				return err
+			}
+		}
+		return b.Finish()
+	})
+	if err != nil {
+		return before, fmt.Errorf("restore %s: %w", filepath.Base(path), err)
+	}
+	if err := d.migrate(ctx); err != nil {
+		return before, fmt.Errorf("restore: %w", err)
+	}
+	return before, nil
+}
+
+// checkBackupFile opens a backup read-only and checks it is a whole Tandem database whose
+// schema this binary knows.
+func checkBackupFile(ctx context.Context, path string) error {
+	sqldb, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("open backup: %w", err)
+	}
+	defer sqldb.Close()
+	var res string
+	if err := sqldb.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
+		return fmt.Errorf("%s is not a Tandem database: %w", filepath.Base(path), err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("%s is damaged (%s)", filepath.Base(path), res)
+	}
+	var version int64
+	if err := sqldb.QueryRowContext(ctx, "SELECT COALESCE(MAX(version_id), 0) FROM goose_db_version WHERE is_applied").Scan(&version); err != nil {
+		return fmt.Errorf("%s is not a Tandem database", filepath.Base(path))
+	}
+	if version > LatestVersion() {
+		return fmt.Errorf("%w: %s has schema version %d, this Tandem knows up to %d", ErrSchemaTooNew, filepath.Base(path), version, LatestVersion())
+	}
+	return nil
 }

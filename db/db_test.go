@@ -157,3 +157,59 @@ func hashFile(t *testing.T, path string) [32]byte {
 	}
 	return sha256.Sum256(b)
 }
+
+func TestRestoreReplacesTheDataAndCanBeUndone(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tandem.db")
+	d, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	put := func(v string) {
+		if _, err := d.SQL.Exec(`INSERT INTO settings (key, value) VALUES ('k', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	get := func() string {
+		var v string
+		if err := d.SQL.QueryRow(`SELECT value FROM settings WHERE key = 'k'`).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	put("monday")
+	monday, err := db.Backup(ctx, path, time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put("tuesday")
+	before, err := d.Restore(ctx, monday, time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every pooled connection sees the restored data.
+	d.SQL.SetMaxOpenConns(3)
+	for i := 0; i < 3; i++ {
+		if got := get(); got != "monday" {
+			t.Fatalf("after restore: %q", got)
+		}
+	}
+	// The state before the restore was kept: restoring it undoes the restore.
+	if _, err := d.Restore(ctx, before, time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(); got != "tuesday" {
+		t.Fatalf("after undo: %q", got)
+	}
+
+	// A damaged or foreign file is refused and nothing changes.
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, []byte("this is not a database, just text that is long enough to look like a page"), 0o600)
+	if _, err := d.Restore(ctx, junk, time.Now()); err == nil {
+		t.Error("restored from a file that is not a database")
+	}
+	if got := get(); got != "tuesday" {
+		t.Fatalf("a refused restore changed the data: %q", got)
+	}
+}

@@ -4,4 +4,6 @@ import {app} from '../models';
 
 export function LoadSample():Promise<app.SampleResult>;
 
+export function RestoreBackup(arg1:string):Promise<app.State>;
+
 export function State():Promise<app.State>;

@@ -6,6 +6,10 @@ export function LoadSample() {
   return window['go']['app']['System']['LoadSample']();
 }
 
+export function RestoreBackup(arg1) {
+  return window['go']['app']['System']['RestoreBackup'](arg1);
+}
+
 export function State() {
   return window['go']['app']['System']['State']();
 }
