@@ -70,7 +70,7 @@ func (s *Questions) List(programID int64) ([]Question, error) {
 	}
 	out := make([]Question, 0, len(rows))
 	for _, r := range rows {
-		n, err := s.db.Q.CountQuestionAnswers(ctx, r.ID)
+		n, err := s.answerCount(ctx, r)
 		if err != nil {
 			return nil, fmt.Errorf("count answers: %w", err)
 		}
@@ -219,13 +219,22 @@ func (s *Questions) get(id int64) (Question, error) {
 	if err != nil {
 		return Question{}, fmt.Errorf("get question: %w", db.NotFound(err))
 	}
-	n, err := s.db.Q.CountQuestionAnswers(context.Background(), id)
+	n, err := s.answerCount(context.Background(), row)
 	if err != nil {
 		return Question{}, fmt.Errorf("count answers: %w", err)
 	}
 	qd := questionDTO(row)
 	qd.Answers = int(n)
 	return qd, nil
+}
+
+// answerCount is how many participants answered: stored answers, or for a question answered
+// by the person's record, the participants whose record has that field.
+func (s *Questions) answerCount(ctx context.Context, r store.Question) (int64, error) {
+	if r.PersonField != "" {
+		return s.db.Q.CountPersonFieldAnswers(ctx, store.CountPersonFieldAnswersParams{ProgramID: r.ProgramID, Field: r.PersonField})
+	}
+	return s.db.Q.CountQuestionAnswers(ctx, r.ID)
 }
 
 func (s *Questions) check(programID, selfID int64, in QuestionInput) (QuestionInput, error) {

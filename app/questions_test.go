@@ -105,6 +105,25 @@ func TestEditQuestions(t *testing.T) {
 			ids = append(ids, x.ID)
 		}
 	}
+	// Person-record questions count the participants whose record has the field.
+	zoneCount := func(zone string) int {
+		if _, err := s.People.Update(ana.ID, app.PersonInput{Name: "Ana", Email: "ana@example.org", TimeZone: zone}); err != nil {
+			t.Fatal(err)
+		}
+		qs, _ = s.Questions.List(prog.ID)
+		for _, x := range qs {
+			if x.Prompt == "Time zone" {
+				return x.Answers
+			}
+		}
+		return -1
+	}
+	if n := zoneCount(""); n != 0 {
+		t.Errorf("time zone answered by %d with no zone on record", n)
+	}
+	if n := zoneCount("Europe/Lisbon"); n != 1 {
+		t.Errorf("time zone answered by %d, want 1", n)
+	}
 	qs, err = s.Questions.Reorder(prog.ID, ids)
 	if err != nil || qs[0].ID != q.ID || qs[0].Position != 1 || qs[1].Prompt != "Department" {
 		t.Fatalf("reorder: %v", err)

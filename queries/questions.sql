@@ -33,3 +33,10 @@ SELECT COUNT(*) FROM answers WHERE question_id = @question_id;
 
 -- name: ListQuestionAnswerValues :many
 SELECT value FROM answers WHERE question_id = @question_id;
+
+-- name: CountPersonFieldAnswers :one
+-- A question answered by the person's record counts the participants whose record has the field.
+SELECT COUNT(*) FROM participants pa JOIN people pe ON pe.id = pa.person_id
+WHERE pa.program_id = @program_id
+  AND CASE CAST(@field AS TEXT) WHEN 'department' THEN pe.department WHEN 'location' THEN pe.location
+      WHEN 'time_zone' THEN pe.time_zone WHEN 'title' THEN pe.title ELSE '' END <> '';

@@ -66,6 +66,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countPeopleStmt, err = db.PrepareContext(ctx, countPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeople: %w", err)
 	}
+	if q.countPersonFieldAnswersStmt, err = db.PrepareContext(ctx, countPersonFieldAnswers); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPersonFieldAnswers: %w", err)
+	}
 	if q.countPersonHistoryStmt, err = db.PrepareContext(ctx, countPersonHistory); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPersonHistory: %w", err)
 	}
@@ -361,6 +364,11 @@ func (q *Queries) Close() error {
 	if q.countPeopleStmt != nil {
 		if cerr := q.countPeopleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countPeopleStmt: %w", cerr)
+		}
+	}
+	if q.countPersonFieldAnswersStmt != nil {
+		if cerr := q.countPersonFieldAnswersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPersonFieldAnswersStmt: %w", cerr)
 		}
 	}
 	if q.countPersonHistoryStmt != nil {
@@ -786,6 +794,7 @@ type Queries struct {
 	countMentorLoadStmt                *sql.Stmt
 	countMessagesByStatusStmt          *sql.Stmt
 	countPeopleStmt                    *sql.Stmt
+	countPersonFieldAnswersStmt        *sql.Stmt
 	countPersonHistoryStmt             *sql.Stmt
 	countProgramsStmt                  *sql.Stmt
 	countQuestionAnswersStmt           *sql.Stmt
@@ -880,6 +889,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countMentorLoadStmt:                q.countMentorLoadStmt,
 		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
 		countPeopleStmt:                    q.countPeopleStmt,
+		countPersonFieldAnswersStmt:        q.countPersonFieldAnswersStmt,
 		countPersonHistoryStmt:             q.countPersonHistoryStmt,
 		countProgramsStmt:                  q.countProgramsStmt,
 		countQuestionAnswersStmt:           q.countQuestionAnswersStmt,

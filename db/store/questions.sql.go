@@ -10,6 +10,26 @@ import (
 	"database/sql"
 )
 
+const countPersonFieldAnswers = `-- name: CountPersonFieldAnswers :one
+SELECT COUNT(*) FROM participants pa JOIN people pe ON pe.id = pa.person_id
+WHERE pa.program_id = ?1
+  AND CASE CAST(?2 AS TEXT) WHEN 'department' THEN pe.department WHEN 'location' THEN pe.location
+      WHEN 'time_zone' THEN pe.time_zone WHEN 'title' THEN pe.title ELSE '' END <> ''
+`
+
+type CountPersonFieldAnswersParams struct {
+	ProgramID int64
+	Field     string
+}
+
+// A question answered by the person's record counts the participants whose record has the field.
+func (q *Queries) CountPersonFieldAnswers(ctx context.Context, arg CountPersonFieldAnswersParams) (int64, error) {
+	row := q.queryRow(ctx, q.countPersonFieldAnswersStmt, countPersonFieldAnswers, arg.ProgramID, arg.Field)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const countQuestionAnswers = `-- name: CountQuestionAnswers :one
 SELECT COUNT(*) FROM answers WHERE question_id = ?1
 `
