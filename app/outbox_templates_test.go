@@ -49,8 +49,14 @@ func TestSaveTemplateRefusesWhatCannotRender(t *testing.T) {
 			t.Errorf("a refused template was saved: %+v", m)
 		}
 	}
-	if len(list) != 4 {
-		t.Errorf("%d templates, want invite, update, cancellation and closing", len(list))
+	if len(list) != len(app.MessageKinds) {
+		t.Errorf("%d templates, want one per kind of message (%d)", len(list), len(app.MessageKinds))
+	}
+	// Every default template renders with the sample data.
+	for _, m := range list {
+		if _, err := s.Templates.Preview(m); err != nil {
+			t.Errorf("default %s template: %v", m.Kind, err)
+		}
 	}
 }
 

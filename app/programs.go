@@ -31,6 +31,7 @@ type Program struct {
 	GroupMax                int    `json:"groupMax"`
 	DefaultCapacity         int    `json:"defaultCapacity"`
 	MentorRequestExpiryDays int    `json:"mentorRequestExpiryDays"`
+	ReviewRequests          bool   `json:"reviewRequests"`
 	CreatedAt               string `json:"createdAt"`
 	UpdatedAt               string `json:"updatedAt"`
 	Counts                  Counts `json:"counts"`
@@ -61,6 +62,8 @@ type ProgramInput struct {
 	GroupMax                int    `json:"groupMax"`
 	DefaultCapacity         int    `json:"defaultCapacity"`
 	MentorRequestExpiryDays int    `json:"mentorRequestExpiryDays"`
+	// ReviewRequests holds each new request for the admin's review before its summary is emailed.
+	ReviewRequests bool `json:"reviewRequests"`
 }
 
 // Programs creates, edits, lists and archives programs.
@@ -94,7 +97,7 @@ func (s *Programs) List() ([]Program, error) {
 			PeerMentoring: r.PeerMentoring, RegistrationOpens: r.RegistrationOpens, RegistrationCloses: r.RegistrationCloses,
 			MatchingOpens: r.MatchingOpens, MatchingCloses: r.MatchingCloses, StartsOn: r.StartsOn, EndsOn: r.EndsOn,
 			GroupMin: r.GroupMin, GroupMax: r.GroupMax, DefaultCapacity: r.DefaultCapacity,
-			MentorRequestExpiryDays: r.MentorRequestExpiryDays, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
+			MentorRequestExpiryDays: r.MentorRequestExpiryDays, ReviewRequests: r.ReviewRequests, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
 		p.Counts = Counts{Participants: int(r.Participants), Mentors: int(r.Mentors), Mentees: int(r.Mentees), Peers: int(r.Peers)}
 		out = append(out, p)
 	}
@@ -147,7 +150,7 @@ func (s *Programs) Update(id int64, in ProgramInput) (Program, error) {
 		ID: id, Name: p.Name, Description: p.Description, Kind: p.Kind, Status: p.Status, PeerMentoring: p.PeerMentoring,
 		RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses, MatchingOpens: p.MatchingOpens,
 		MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn, GroupMin: p.GroupMin, GroupMax: p.GroupMax,
-		DefaultCapacity: p.DefaultCapacity, MentorRequestExpiryDays: p.MentorRequestExpiryDays, Now: p.Now,
+		DefaultCapacity: p.DefaultCapacity, MentorRequestExpiryDays: p.MentorRequestExpiryDays, ReviewRequests: p.ReviewRequests, Now: p.Now,
 	})
 	if err := db.NotFound(err); errors.Is(err, db.ErrNotFound) {
 		return Program{}, &Error{Message: fmt.Sprintf("program %d does not exist", id)}
@@ -278,7 +281,7 @@ func programParams(in ProgramInput, now string) store.CreateProgramParams {
 		RegistrationOpens: in.RegistrationOpens, RegistrationCloses: in.RegistrationCloses,
 		MatchingOpens: in.MatchingOpens, MatchingCloses: in.MatchingCloses, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
 		GroupMin: int64(in.GroupMin), GroupMax: int64(in.GroupMax), DefaultCapacity: int64(in.DefaultCapacity),
-		MentorRequestExpiryDays: int64(in.MentorRequestExpiryDays), Now: now,
+		MentorRequestExpiryDays: int64(in.MentorRequestExpiryDays), ReviewRequests: b2i(in.ReviewRequests), Now: now,
 	}
 }
 
@@ -287,7 +290,7 @@ func programDTO(p store.Program) Program {
 		PeerMentoring: p.PeerMentoring == 1, RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses,
 		MatchingOpens: p.MatchingOpens, MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn,
 		GroupMin: int(p.GroupMin), GroupMax: int(p.GroupMax), DefaultCapacity: int(p.DefaultCapacity),
-		MentorRequestExpiryDays: int(p.MentorRequestExpiryDays), CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		MentorRequestExpiryDays: int(p.MentorRequestExpiryDays), ReviewRequests: p.ReviewRequests == 1, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 // addDefaultQuestions writes the default questionnaire and links the offers<->wants pair.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"log/slog"
+	"time"
 
 	"tandem/db"
 )
@@ -24,6 +26,7 @@ type Services struct {
 	Relationships *Relationships
 	Sessions      *Sessions
 	Agendas       *Agendas
+	Requests      *Requests
 }
 
 // NewServices builds the services over one database; secrets keeps the SMTP password.
@@ -42,6 +45,7 @@ func NewServices(d *db.DB, now Clock, secrets Secrets) *Services {
 	s.Relationships = NewRelationships(d, now, s.Settings, s.Templates, s.Outbox)
 	s.Sessions = NewSessions(d, now, s.Settings, s.Templates, s.Outbox)
 	s.Agendas = NewAgendas(d, now)
+	s.Requests = NewRequests(d, now, s.Settings, s.Templates, s.Outbox)
 	s.System = NewSystem(d, now, s)
 	return s
 }
@@ -51,17 +55,35 @@ func NewServices(d *db.DB, now Clock, secrets Secrets) *Services {
 func (s *Services) Startup(ctx context.Context) {
 	ui := wailsUI{ctx: ctx}
 	s.Imports.ui, s.Sessions.ui = ui, ui
+	// Mentor requests expire and their reminders fall due while Tandem runs, too.
+	go func() {
+		t := time.NewTicker(time.Hour)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if _, err := s.Requests.Sweep(); err != nil {
+					slog.Error("apply request expiry", "err", err)
+				}
+			}
+		}
+	}()
 }
 
 // Recover runs once at start, before the window opens: a message a crash left in 'sending'
-// is held for the admin.
+// is held for the admin, and mentor requests whose time ran out while Tandem was closed expire.
 func (s *Services) Recover() error {
-	_, err := s.Outbox.HoldInterrupted()
+	if _, err := s.Outbox.HoldInterrupted(); err != nil {
+		return err
+	}
+	_, err := s.Requests.Sweep()
 	return err
 }
 
 // Bindings lists the structs whose exported methods the UI may call.
 func (s *Services) Bindings() []any {
 	return []any{s.Programs, s.People, s.Participants, s.Questions, s.Directory, s.Imports, s.System,
-		s.Settings, s.Templates, s.Outbox, s.Relationships, s.Sessions, s.Agendas}
+		s.Settings, s.Templates, s.Outbox, s.Relationships, s.Sessions, s.Agendas, s.Requests}
 }

@@ -42,7 +42,8 @@ type Settings struct {
 }
 
 // MessageKinds are the kinds of email Tandem writes, for automatic sending and templates.
-var MessageKinds = []string{"invite", "update", "cancellation", "closing"}
+var MessageKinds = []string{"invite", "update", "cancellation", "closing", "request_summary", "request_confirmation",
+	"request_answer", "request_declined", "request_reminder", "request_expired", "request_closed"}
 
 // SettingsService reads and saves settings and the SMTP password.
 type SettingsService struct {

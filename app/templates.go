@@ -21,6 +21,22 @@ type MessageVars struct {
 	Program      VarProgram
 	Session      VarSession
 	Reason       string // why a relationship closed, or a session was cancelled
+	Request      VarRequest
+}
+
+// VarRequest is a peer or mentor request in a template.
+type VarRequest struct {
+	Kind       string // "peer" or "mentor"
+	Requester  VarPerson
+	RecipientP VarPerson
+	Highlights string // the requester's profile in a few lines
+	Commitment string // "an introduction session", "help with Python over 3 sessions", "long-term mentorship"
+	Note       string
+	Answer     string // "approved all 3 sessions", "approved an introductory session", "declined"
+	Message    string // the recipient's message with the answer
+	Expires    string // when a mentor request expires, in the reader's words
+	NextBest   string // other people who could fit, for a declined or expired request
+	Sessions   int
 }
 
 // VarPerson is a person in a template.
@@ -53,6 +69,10 @@ type TemplatePreview struct {
 
 var templateLabels = map[string]string{
 	"invite": "Session invitation", "update": "Session update", "cancellation": "Session cancelled", "closing": "Relationship closed",
+	"request_summary": "Request summary (to the person asked)", "request_confirmation": "Request sent (to the requester)",
+	"request_answer": "Request answered (to both)", "request_declined": "Request declined (to the requester)",
+	"request_reminder": "Request reminder (to the person asked)", "request_expired": "Request expired (to the requester)",
+	"request_closed": "Request no longer needed (to the person asked)",
 }
 
 var defaultTemplates = map[string]mail.Template{
@@ -122,6 +142,105 @@ Your calendar will remove the event when you open the attached notice.
 <p>Your calendar will remove the event when you open the attached notice.</p>
 <p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
 	},
+	"request_summary": {
+		Subject: "{{.Request.Requester.Name}} would like you as their {{.Request.Kind}} — {{.Program.Name}}",
+		Text: `Hello {{.Recipient.FirstName}},
+
+{{.Request.Requester.Name}} would like you as their {{.Request.Kind}} in {{.Program.Name}}.
+
+What they ask for: {{.Request.Commitment}}
+{{if .Request.Note}}
+Their note:
+{{.Request.Note}}
+{{end}}
+About {{.Request.Requester.FirstName}}:
+{{.Request.Highlights}}
+{{if .Request.Expires}}
+Please answer by {{.Request.Expires}}.
+{{end}}
+To answer, reply to this email with one of:
+  yes         — all the requested sessions
+  intro only  — an introductory session to start
+  no          — not now (a short message is welcome)
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+		HTML: `<p>Hello {{.Recipient.FirstName}},</p>
+<p><b>{{.Request.Requester.Name}}</b> would like you as their {{.Request.Kind}} in <b>{{.Program.Name}}</b>.</p>
+<p><b>What they ask for:</b> {{.Request.Commitment}}</p>
+{{if .Request.Note}}<p><b>Their note:</b></p><blockquote style="white-space:pre-wrap">{{.Request.Note}}</blockquote>{{end}}
+<p><b>About {{.Request.Requester.FirstName}}:</b></p><pre style="font-family:inherit;white-space:pre-wrap">{{.Request.Highlights}}</pre>
+{{if .Request.Expires}}<p>Please answer by {{.Request.Expires}}.</p>{{end}}
+<p>To answer, reply to this email with <b>yes</b> (all the requested sessions), <b>intro only</b> (an introductory session to start) or <b>no</b> (a short message is welcome).</p>
+<p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
+	},
+	"request_confirmation": {
+		Subject: "Your request to {{.Request.RecipientP.Name}} is on its way",
+		Text: `Hello {{.Recipient.FirstName}},
+
+Your request to {{.Request.RecipientP.Name}} ({{.Request.Commitment}}) has been sent. You will hear from us when they answer.{{if .Request.Expires}} Mentor requests stay open until {{.Request.Expires}}.{{end}}
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+	},
+	"request_answer": {
+		Subject: "{{.Program.Name}}: {{.Request.Requester.Name}} and {{.Request.RecipientP.Name}} are matched",
+		Text: `Hello {{.Recipient.FirstName}},
+
+{{.Request.RecipientP.Name}} {{.Request.Answer}} for {{.Request.Requester.Name}}'s request.
+{{if .Request.Message}}
+{{.Request.Message}}
+{{end}}
+Next: we will send you both an invitation for your first session.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+	},
+	"request_declined": {
+		Subject: "About your request to {{.Request.RecipientP.Name}}",
+		Text: `Hello {{.Recipient.FirstName}},
+
+Thank you for reaching out to {{.Request.RecipientP.Name}}. They cannot take this on right now{{if .Reason}} ({{.Reason}}){{end}}.
+{{if .Request.Message}}
+Their message:
+{{.Request.Message}}
+{{end}}{{if .Request.NextBest}}
+Others in {{.Program.Name}} who could be a good fit: {{.Request.NextBest}}. Reply to this email and we will send a new request for you.
+{{end}}
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+	},
+	"request_reminder": {
+		Subject: "Reminder: {{.Request.Requester.Name}} is waiting for your answer",
+		Text: `Hello {{.Recipient.FirstName}},
+
+{{.Request.Requester.Name}} asked you to be their {{.Request.Kind}} in {{.Program.Name}} ({{.Request.Commitment}}).{{if .Request.Expires}} The request stays open until {{.Request.Expires}}.{{end}}
+
+Reply to this email with "yes", "intro only" or "no".
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+	},
+	"request_expired": {
+		Subject: "Your request to {{.Request.RecipientP.Name}} has expired",
+		Text: `Hello {{.Recipient.FirstName}},
+
+Your mentor request to {{.Request.RecipientP.Name}} was not answered in time and has expired.
+{{if .Request.NextBest}}
+Others in {{.Program.Name}} who could be a good fit: {{.Request.NextBest}}. Reply to this email and we will send a new request for you.
+{{end}}
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+	},
+	"request_closed": {
+		Subject: "{{.Request.Requester.Name}}'s request is no longer open",
+		Text: `Hello {{.Recipient.FirstName}},
+
+{{.Request.Requester.Name}}'s request to you in {{.Program.Name}} is no longer open{{if .Reason}}: {{.Reason}}{{end}}. No need to answer it.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+	},
 	"closing": {
 		Subject: "Thank you for your {{.Program.Name}} partnership",
 		Text: `Hello {{.Recipient.FirstName}},
@@ -152,6 +271,10 @@ func sampleVars() MessageVars {
 		Session: VarSession{Title: "Peer session: Ana & Jai", When: "Tuesday 1 December 2026, 10:00 (Europe/Lisbon)", Duration: "45 minutes",
 			Location: "Room 4.02", URL: "https://meet.example/abc", Agenda: "1. Introductions\n2. Goals", TimeZone: "Europe/Lisbon"},
 		Reason: "Thank you both!",
+		Request: VarRequest{Kind: "peer", Requester: VarPerson{Name: "Jai Patel", FirstName: "Jai"}, RecipientP: VarPerson{Name: "Ana Silva", FirstName: "Ana"},
+			Highlights: "Software Engineer, Engineering, Berlin\nWants to grow: Public speaking", Commitment: "help with public speaking over 3 sessions",
+			Note: "Hi Ana, I'd love to learn from you.", Answer: "approved all 3 sessions", Message: "Happy to!", Expires: "Monday 7 December 2026",
+			NextBest: "Mei Chen, Lukas Müller", Sessions: 3},
 	}
 }
 

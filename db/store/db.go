@@ -27,6 +27,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addRelationshipMemberStmt, err = db.PrepareContext(ctx, addRelationshipMember); err != nil {
 		return nil, fmt.Errorf("error preparing query AddRelationshipMember: %w", err)
 	}
+	if q.addRequestEventStmt, err = db.PrepareContext(ctx, addRequestEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query AddRequestEvent: %w", err)
+	}
 	if q.addSessionAttendeeStmt, err = db.PrepareContext(ctx, addSessionAttendee); err != nil {
 		return nil, fmt.Errorf("error preparing query AddSessionAttendee: %w", err)
 	}
@@ -54,6 +57,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countAgendaTemplatesStmt, err = db.PrepareContext(ctx, countAgendaTemplates); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAgendaTemplates: %w", err)
 	}
+	if q.countApprovedSinceStmt, err = db.PrepareContext(ctx, countApprovedSince); err != nil {
+		return nil, fmt.Errorf("error preparing query CountApprovedSince: %w", err)
+	}
 	if q.countEverythingStmt, err = db.PrepareContext(ctx, countEverything); err != nil {
 		return nil, fmt.Errorf("error preparing query CountEverything: %w", err)
 	}
@@ -62,6 +68,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countMessagesByStatusStmt, err = db.PrepareContext(ctx, countMessagesByStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query CountMessagesByStatus: %w", err)
+	}
+	if q.countPendingBetweenStmt, err = db.PrepareContext(ctx, countPendingBetween); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPendingBetween: %w", err)
 	}
 	if q.countPeopleStmt, err = db.PrepareContext(ctx, countPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeople: %w", err)
@@ -98,6 +107,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createRelationshipStmt, err = db.PrepareContext(ctx, createRelationship); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateRelationship: %w", err)
+	}
+	if q.createRequestStmt, err = db.PrepareContext(ctx, createRequest); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateRequest: %w", err)
 	}
 	if q.createSessionStmt, err = db.PrepareContext(ctx, createSession); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateSession: %w", err)
@@ -150,6 +162,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getRelationshipStmt, err = db.PrepareContext(ctx, getRelationship); err != nil {
 		return nil, fmt.Errorf("error preparing query GetRelationship: %w", err)
 	}
+	if q.getRequestStmt, err = db.PrepareContext(ctx, getRequest); err != nil {
+		return nil, fmt.Errorf("error preparing query GetRequest: %w", err)
+	}
 	if q.getSessionStmt, err = db.PrepareContext(ctx, getSession); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSession: %w", err)
 	}
@@ -171,11 +186,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listMessagesStmt, err = db.PrepareContext(ctx, listMessages); err != nil {
 		return nil, fmt.Errorf("error preparing query ListMessages: %w", err)
 	}
+	if q.listOtherPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listOtherPendingMentorRequests); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOtherPendingMentorRequests: %w", err)
+	}
 	if q.listParticipantAnswersStmt, err = db.PrepareContext(ctx, listParticipantAnswers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListParticipantAnswers: %w", err)
 	}
 	if q.listParticipantRowsStmt, err = db.PrepareContext(ctx, listParticipantRows); err != nil {
 		return nil, fmt.Errorf("error preparing query ListParticipantRows: %w", err)
+	}
+	if q.listPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listPendingMentorRequests); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPendingMentorRequests: %w", err)
 	}
 	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
@@ -194,6 +215,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listProgramRelationshipMembersStmt, err = db.PrepareContext(ctx, listProgramRelationshipMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramRelationshipMembers: %w", err)
+	}
+	if q.listProgramRequestsStmt, err = db.PrepareContext(ctx, listProgramRequests); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramRequests: %w", err)
 	}
 	if q.listProgramSessionsStmt, err = db.PrepareContext(ctx, listProgramSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramSessions: %w", err)
@@ -219,6 +243,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listRelationshipsStmt, err = db.PrepareContext(ctx, listRelationships); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRelationships: %w", err)
 	}
+	if q.listRequestEventsStmt, err = db.PrepareContext(ctx, listRequestEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRequestEvents: %w", err)
+	}
 	if q.listSessionAttendeesStmt, err = db.PrepareContext(ctx, listSessionAttendees); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSessionAttendees: %w", err)
 	}
@@ -237,6 +264,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.markQueuedAsSentStmt, err = db.PrepareContext(ctx, markQueuedAsSent); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkQueuedAsSent: %w", err)
 	}
+	if q.markRequestRemindedStmt, err = db.PrepareContext(ctx, markRequestReminded); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkRequestReminded: %w", err)
+	}
+	if q.markRequestSentStmt, err = db.PrepareContext(ctx, markRequestSent); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkRequestSent: %w", err)
+	}
 	if q.putMessageTemplateStmt, err = db.PrepareContext(ctx, putMessageTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query PutMessageTemplate: %w", err)
 	}
@@ -245,6 +278,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.queueMessageStmt, err = db.PrepareContext(ctx, queueMessage); err != nil {
 		return nil, fmt.Errorf("error preparing query QueueMessage: %w", err)
+	}
+	if q.queueRequestMessageStmt, err = db.PrepareContext(ctx, queueRequestMessage); err != nil {
+		return nil, fmt.Errorf("error preparing query QueueRequestMessage: %w", err)
 	}
 	if q.recordSessionOutcomeStmt, err = db.PrepareContext(ctx, recordSessionOutcome); err != nil {
 		return nil, fmt.Errorf("error preparing query RecordSessionOutcome: %w", err)
@@ -266,6 +302,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.setRelationshipStatusStmt, err = db.PrepareContext(ctx, setRelationshipStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetRelationshipStatus: %w", err)
+	}
+	if q.setRequestStatusStmt, err = db.PrepareContext(ctx, setRequestStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query SetRequestStatus: %w", err)
 	}
 	if q.unarchiveProgramStmt, err = db.PrepareContext(ctx, unarchiveProgram); err != nil {
 		return nil, fmt.Errorf("error preparing query UnarchiveProgram: %w", err)
@@ -299,6 +338,11 @@ func (q *Queries) Close() error {
 	if q.addRelationshipMemberStmt != nil {
 		if cerr := q.addRelationshipMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addRelationshipMemberStmt: %w", cerr)
+		}
+	}
+	if q.addRequestEventStmt != nil {
+		if cerr := q.addRequestEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addRequestEventStmt: %w", cerr)
 		}
 	}
 	if q.addSessionAttendeeStmt != nil {
@@ -346,6 +390,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countAgendaTemplatesStmt: %w", cerr)
 		}
 	}
+	if q.countApprovedSinceStmt != nil {
+		if cerr := q.countApprovedSinceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countApprovedSinceStmt: %w", cerr)
+		}
+	}
 	if q.countEverythingStmt != nil {
 		if cerr := q.countEverythingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countEverythingStmt: %w", cerr)
@@ -359,6 +408,11 @@ func (q *Queries) Close() error {
 	if q.countMessagesByStatusStmt != nil {
 		if cerr := q.countMessagesByStatusStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countMessagesByStatusStmt: %w", cerr)
+		}
+	}
+	if q.countPendingBetweenStmt != nil {
+		if cerr := q.countPendingBetweenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPendingBetweenStmt: %w", cerr)
 		}
 	}
 	if q.countPeopleStmt != nil {
@@ -419,6 +473,11 @@ func (q *Queries) Close() error {
 	if q.createRelationshipStmt != nil {
 		if cerr := q.createRelationshipStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createRelationshipStmt: %w", cerr)
+		}
+	}
+	if q.createRequestStmt != nil {
+		if cerr := q.createRequestStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createRequestStmt: %w", cerr)
 		}
 	}
 	if q.createSessionStmt != nil {
@@ -506,6 +565,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getRelationshipStmt: %w", cerr)
 		}
 	}
+	if q.getRequestStmt != nil {
+		if cerr := q.getRequestStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getRequestStmt: %w", cerr)
+		}
+	}
 	if q.getSessionStmt != nil {
 		if cerr := q.getSessionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getSessionStmt: %w", cerr)
@@ -541,6 +605,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listMessagesStmt: %w", cerr)
 		}
 	}
+	if q.listOtherPendingMentorRequestsStmt != nil {
+		if cerr := q.listOtherPendingMentorRequestsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOtherPendingMentorRequestsStmt: %w", cerr)
+		}
+	}
 	if q.listParticipantAnswersStmt != nil {
 		if cerr := q.listParticipantAnswersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listParticipantAnswersStmt: %w", cerr)
@@ -549,6 +618,11 @@ func (q *Queries) Close() error {
 	if q.listParticipantRowsStmt != nil {
 		if cerr := q.listParticipantRowsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listParticipantRowsStmt: %w", cerr)
+		}
+	}
+	if q.listPendingMentorRequestsStmt != nil {
+		if cerr := q.listPendingMentorRequestsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPendingMentorRequestsStmt: %w", cerr)
 		}
 	}
 	if q.listPeopleStmt != nil {
@@ -579,6 +653,11 @@ func (q *Queries) Close() error {
 	if q.listProgramRelationshipMembersStmt != nil {
 		if cerr := q.listProgramRelationshipMembersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listProgramRelationshipMembersStmt: %w", cerr)
+		}
+	}
+	if q.listProgramRequestsStmt != nil {
+		if cerr := q.listProgramRequestsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramRequestsStmt: %w", cerr)
 		}
 	}
 	if q.listProgramSessionsStmt != nil {
@@ -621,6 +700,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listRelationshipsStmt: %w", cerr)
 		}
 	}
+	if q.listRequestEventsStmt != nil {
+		if cerr := q.listRequestEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRequestEventsStmt: %w", cerr)
+		}
+	}
 	if q.listSessionAttendeesStmt != nil {
 		if cerr := q.listSessionAttendeesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSessionAttendeesStmt: %w", cerr)
@@ -651,6 +735,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markQueuedAsSentStmt: %w", cerr)
 		}
 	}
+	if q.markRequestRemindedStmt != nil {
+		if cerr := q.markRequestRemindedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markRequestRemindedStmt: %w", cerr)
+		}
+	}
+	if q.markRequestSentStmt != nil {
+		if cerr := q.markRequestSentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markRequestSentStmt: %w", cerr)
+		}
+	}
 	if q.putMessageTemplateStmt != nil {
 		if cerr := q.putMessageTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putMessageTemplateStmt: %w", cerr)
@@ -664,6 +758,11 @@ func (q *Queries) Close() error {
 	if q.queueMessageStmt != nil {
 		if cerr := q.queueMessageStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing queueMessageStmt: %w", cerr)
+		}
+	}
+	if q.queueRequestMessageStmt != nil {
+		if cerr := q.queueRequestMessageStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing queueRequestMessageStmt: %w", cerr)
 		}
 	}
 	if q.recordSessionOutcomeStmt != nil {
@@ -699,6 +798,11 @@ func (q *Queries) Close() error {
 	if q.setRelationshipStatusStmt != nil {
 		if cerr := q.setRelationshipStatusStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setRelationshipStatusStmt: %w", cerr)
+		}
+	}
+	if q.setRequestStatusStmt != nil {
+		if cerr := q.setRequestStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setRequestStatusStmt: %w", cerr)
 		}
 	}
 	if q.unarchiveProgramStmt != nil {
@@ -781,6 +885,7 @@ type Queries struct {
 	db                                 DBTX
 	tx                                 *sql.Tx
 	addRelationshipMemberStmt          *sql.Stmt
+	addRequestEventStmt                *sql.Stmt
 	addSessionAttendeeStmt             *sql.Stmt
 	archiveProgramStmt                 *sql.Stmt
 	cancelMessageStmt                  *sql.Stmt
@@ -790,9 +895,11 @@ type Queries struct {
 	closeRelationshipStmt              *sql.Stmt
 	countActivePairRelationshipsStmt   *sql.Stmt
 	countAgendaTemplatesStmt           *sql.Stmt
+	countApprovedSinceStmt             *sql.Stmt
 	countEverythingStmt                *sql.Stmt
 	countMentorLoadStmt                *sql.Stmt
 	countMessagesByStatusStmt          *sql.Stmt
+	countPendingBetweenStmt            *sql.Stmt
 	countPeopleStmt                    *sql.Stmt
 	countPersonFieldAnswersStmt        *sql.Stmt
 	countPersonHistoryStmt             *sql.Stmt
@@ -805,6 +912,7 @@ type Queries struct {
 	createProgramStmt                  *sql.Stmt
 	createQuestionStmt                 *sql.Stmt
 	createRelationshipStmt             *sql.Stmt
+	createRequestStmt                  *sql.Stmt
 	createSessionStmt                  *sql.Stmt
 	deleteAgendaTemplateStmt           *sql.Stmt
 	deleteAnswerStmt                   *sql.Stmt
@@ -822,6 +930,7 @@ type Queries struct {
 	getProgramStmt                     *sql.Stmt
 	getQuestionStmt                    *sql.Stmt
 	getRelationshipStmt                *sql.Stmt
+	getRequestStmt                     *sql.Stmt
 	getSessionStmt                     *sql.Stmt
 	getSessionByUIDStmt                *sql.Stmt
 	getSettingStmt                     *sql.Stmt
@@ -829,14 +938,17 @@ type Queries struct {
 	listAgendaTemplatesStmt            *sql.Stmt
 	listAllSessionsStmt                *sql.Stmt
 	listMessagesStmt                   *sql.Stmt
+	listOtherPendingMentorRequestsStmt *sql.Stmt
 	listParticipantAnswersStmt         *sql.Stmt
 	listParticipantRowsStmt            *sql.Stmt
+	listPendingMentorRequestsStmt      *sql.Stmt
 	listPeopleStmt                     *sql.Stmt
 	listProgramAnswersStmt             *sql.Stmt
 	listProgramDepartmentsStmt         *sql.Stmt
 	listProgramEnrolmentsStmt          *sql.Stmt
 	listProgramLocationsStmt           *sql.Stmt
 	listProgramRelationshipMembersStmt *sql.Stmt
+	listProgramRequestsStmt            *sql.Stmt
 	listProgramSessionsStmt            *sql.Stmt
 	listProgramSummariesStmt           *sql.Stmt
 	listQuestionAnswerValuesStmt       *sql.Stmt
@@ -845,15 +957,19 @@ type Queries struct {
 	listRelationshipMembersStmt        *sql.Stmt
 	listRelationshipSessionsStmt       *sql.Stmt
 	listRelationshipsStmt              *sql.Stmt
+	listRequestEventsStmt              *sql.Stmt
 	listSessionAttendeesStmt           *sql.Stmt
 	listSettingsStmt                   *sql.Stmt
 	markMessageFailedStmt              *sql.Stmt
 	markMessageSentStmt                *sql.Stmt
 	markPersonRemovedStmt              *sql.Stmt
 	markQueuedAsSentStmt               *sql.Stmt
+	markRequestRemindedStmt            *sql.Stmt
+	markRequestSentStmt                *sql.Stmt
 	putMessageTemplateStmt             *sql.Stmt
 	putSettingStmt                     *sql.Stmt
 	queueMessageStmt                   *sql.Stmt
+	queueRequestMessageStmt            *sql.Stmt
 	recordSessionOutcomeStmt           *sql.Stmt
 	requeueMessageStmt                 *sql.Stmt
 	rescheduleSessionStmt              *sql.Stmt
@@ -861,6 +977,7 @@ type Queries struct {
 	setAttendeePartstatStmt            *sql.Stmt
 	setQuestionPositionStmt            *sql.Stmt
 	setRelationshipStatusStmt          *sql.Stmt
+	setRequestStatusStmt               *sql.Stmt
 	unarchiveProgramStmt               *sql.Stmt
 	updateAgendaTemplateStmt           *sql.Stmt
 	updateParticipantStmt              *sql.Stmt
@@ -876,6 +993,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		db:                                 tx,
 		tx:                                 tx,
 		addRelationshipMemberStmt:          q.addRelationshipMemberStmt,
+		addRequestEventStmt:                q.addRequestEventStmt,
 		addSessionAttendeeStmt:             q.addSessionAttendeeStmt,
 		archiveProgramStmt:                 q.archiveProgramStmt,
 		cancelMessageStmt:                  q.cancelMessageStmt,
@@ -885,9 +1003,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		closeRelationshipStmt:              q.closeRelationshipStmt,
 		countActivePairRelationshipsStmt:   q.countActivePairRelationshipsStmt,
 		countAgendaTemplatesStmt:           q.countAgendaTemplatesStmt,
+		countApprovedSinceStmt:             q.countApprovedSinceStmt,
 		countEverythingStmt:                q.countEverythingStmt,
 		countMentorLoadStmt:                q.countMentorLoadStmt,
 		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
+		countPendingBetweenStmt:            q.countPendingBetweenStmt,
 		countPeopleStmt:                    q.countPeopleStmt,
 		countPersonFieldAnswersStmt:        q.countPersonFieldAnswersStmt,
 		countPersonHistoryStmt:             q.countPersonHistoryStmt,
@@ -900,6 +1020,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		createProgramStmt:                  q.createProgramStmt,
 		createQuestionStmt:                 q.createQuestionStmt,
 		createRelationshipStmt:             q.createRelationshipStmt,
+		createRequestStmt:                  q.createRequestStmt,
 		createSessionStmt:                  q.createSessionStmt,
 		deleteAgendaTemplateStmt:           q.deleteAgendaTemplateStmt,
 		deleteAnswerStmt:                   q.deleteAnswerStmt,
@@ -917,6 +1038,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getProgramStmt:                     q.getProgramStmt,
 		getQuestionStmt:                    q.getQuestionStmt,
 		getRelationshipStmt:                q.getRelationshipStmt,
+		getRequestStmt:                     q.getRequestStmt,
 		getSessionStmt:                     q.getSessionStmt,
 		getSessionByUIDStmt:                q.getSessionByUIDStmt,
 		getSettingStmt:                     q.getSettingStmt,
@@ -924,14 +1046,17 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listAgendaTemplatesStmt:            q.listAgendaTemplatesStmt,
 		listAllSessionsStmt:                q.listAllSessionsStmt,
 		listMessagesStmt:                   q.listMessagesStmt,
+		listOtherPendingMentorRequestsStmt: q.listOtherPendingMentorRequestsStmt,
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
 		listParticipantRowsStmt:            q.listParticipantRowsStmt,
+		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
 		listPeopleStmt:                     q.listPeopleStmt,
 		listProgramAnswersStmt:             q.listProgramAnswersStmt,
 		listProgramDepartmentsStmt:         q.listProgramDepartmentsStmt,
 		listProgramEnrolmentsStmt:          q.listProgramEnrolmentsStmt,
 		listProgramLocationsStmt:           q.listProgramLocationsStmt,
 		listProgramRelationshipMembersStmt: q.listProgramRelationshipMembersStmt,
+		listProgramRequestsStmt:            q.listProgramRequestsStmt,
 		listProgramSessionsStmt:            q.listProgramSessionsStmt,
 		listProgramSummariesStmt:           q.listProgramSummariesStmt,
 		listQuestionAnswerValuesStmt:       q.listQuestionAnswerValuesStmt,
@@ -940,15 +1065,19 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listRelationshipMembersStmt:        q.listRelationshipMembersStmt,
 		listRelationshipSessionsStmt:       q.listRelationshipSessionsStmt,
 		listRelationshipsStmt:              q.listRelationshipsStmt,
+		listRequestEventsStmt:              q.listRequestEventsStmt,
 		listSessionAttendeesStmt:           q.listSessionAttendeesStmt,
 		listSettingsStmt:                   q.listSettingsStmt,
 		markMessageFailedStmt:              q.markMessageFailedStmt,
 		markMessageSentStmt:                q.markMessageSentStmt,
 		markPersonRemovedStmt:              q.markPersonRemovedStmt,
 		markQueuedAsSentStmt:               q.markQueuedAsSentStmt,
+		markRequestRemindedStmt:            q.markRequestRemindedStmt,
+		markRequestSentStmt:                q.markRequestSentStmt,
 		putMessageTemplateStmt:             q.putMessageTemplateStmt,
 		putSettingStmt:                     q.putSettingStmt,
 		queueMessageStmt:                   q.queueMessageStmt,
+		queueRequestMessageStmt:            q.queueRequestMessageStmt,
 		recordSessionOutcomeStmt:           q.recordSessionOutcomeStmt,
 		requeueMessageStmt:                 q.requeueMessageStmt,
 		rescheduleSessionStmt:              q.rescheduleSessionStmt,
@@ -956,6 +1085,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setAttendeePartstatStmt:            q.setAttendeePartstatStmt,
 		setQuestionPositionStmt:            q.setQuestionPositionStmt,
 		setRelationshipStatusStmt:          q.setRelationshipStatusStmt,
+		setRequestStatusStmt:               q.setRequestStatusStmt,
 		unarchiveProgramStmt:               q.unarchiveProgramStmt,
 		updateAgendaTemplateStmt:           q.updateAgendaTemplateStmt,
 		updateParticipantStmt:              q.updateParticipantStmt,

@@ -55,6 +55,7 @@ type Outbox struct {
 	CreatedAt      string
 	UpdatedAt      string
 	SentAt         sql.NullString
+	RequestID      sql.NullInt64
 }
 
 type Participant struct {
@@ -106,6 +107,7 @@ type Program struct {
 	CreatedAt               string
 	UpdatedAt               string
 	StatusBeforeArchive     string
+	ReviewRequests          int64
 }
 
 type Question struct {
@@ -152,6 +154,40 @@ type RelationshipMember struct {
 	RelationshipID int64
 	ParticipantID  int64
 	Role           string
+}
+
+type Request struct {
+	ID             int64
+	ProgramID      int64
+	Kind           string
+	RequesterID    int64
+	RecipientID    int64
+	Commitment     string
+	Topic          string
+	Sessions       int64
+	Note           string
+	Status         string
+	SentAt         sql.NullString
+	ExpiresAt      sql.NullString
+	RemindedHalf   int64
+	RemindedLast   int64
+	DeclineReason  string
+	AnswerMessage  string
+	RelationshipID sql.NullInt64
+	DecidedAt      sql.NullString
+	CreatedAt      string
+	UpdatedAt      string
+}
+
+type RequestEvent struct {
+	ID         int64
+	RequestID  int64
+	FromStatus string
+	ToStatus   string
+	Action     string
+	Actor      string
+	Note       string
+	At         string
 }
 
 type Session struct {

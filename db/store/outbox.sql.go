@@ -125,7 +125,7 @@ func (q *Queries) DeleteMessageTemplate(ctx context.Context, kind string) error 
 }
 
 const getMessage = `-- name: GetMessage :one
-SELECT id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at FROM outbox WHERE id = ?1
+SELECT id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at, request_id FROM outbox WHERE id = ?1
 `
 
 func (q *Queries) GetMessage(ctx context.Context, id int64) (Outbox, error) {
@@ -152,6 +152,7 @@ func (q *Queries) GetMessage(ctx context.Context, id int64) (Outbox, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.RequestID,
 	)
 	return i, err
 }
@@ -190,7 +191,7 @@ func (q *Queries) HoldInterruptedMessages(ctx context.Context, now string) (int6
 }
 
 const listMessages = `-- name: ListMessages :many
-SELECT id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at FROM outbox
+SELECT id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at, request_id FROM outbox
 WHERE (?1 = '' OR status = ?1)
 ORDER BY CASE status WHEN 'held' THEN 0 WHEN 'failed' THEN 1 WHEN 'sending' THEN 2 WHEN 'queued' THEN 3 ELSE 4 END, id DESC
 LIMIT ?2
@@ -231,6 +232,7 @@ func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]O
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.SentAt,
+			&i.RequestID,
 		); err != nil {
 			return nil, err
 		}
@@ -246,7 +248,7 @@ func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]O
 }
 
 const listQueuedOfKinds = `-- name: ListQueuedOfKinds :many
-SELECT id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at FROM outbox WHERE status = 'queued' ORDER BY id
+SELECT id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at, request_id FROM outbox WHERE status = 'queued' ORDER BY id
 `
 
 func (q *Queries) ListQueuedOfKinds(ctx context.Context) ([]Outbox, error) {
@@ -279,6 +281,7 @@ func (q *Queries) ListQueuedOfKinds(ctx context.Context) ([]Outbox, error) {
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.SentAt,
+			&i.RequestID,
 		); err != nil {
 			return nil, err
 		}
@@ -408,7 +411,7 @@ INSERT INTO outbox (kind, status, to_name, to_email, subject, text_body, html_bo
     session_id, relationship_id, program_id, created_at, updated_at)
 VALUES (?1, 'queued', ?2, ?3, ?4, ?5, ?6, ?7, ?8,
     ?9, ?10, ?11, ?12, ?12)
-RETURNING id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at
+RETURNING id, kind, status, to_name, to_email, subject, text_body, html_body, calendar, method, session_id, relationship_id, program_id, attempts, last_error, smtp_code, delivered_via, created_at, updated_at, sent_at, request_id
 `
 
 type QueueMessageParams struct {
@@ -463,6 +466,7 @@ func (q *Queries) QueueMessage(ctx context.Context, arg QueueMessageParams) (Out
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.RequestID,
 	)
 	return i, err
 }

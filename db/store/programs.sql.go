@@ -12,7 +12,7 @@ import (
 const archiveProgram = `-- name: ArchiveProgram :one
 UPDATE programs SET status_before_archive = CASE WHEN status = 'archived' THEN status_before_archive ELSE status END,
     status = 'archived', updated_at = ?1
-WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
+WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
 `
 
 type ArchiveProgramParams struct {
@@ -43,6 +43,7 @@ func (q *Queries) ArchiveProgram(ctx context.Context, arg ArchiveProgramParams) 
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
+		&i.ReviewRequests,
 	)
 	return i, err
 }
@@ -62,13 +63,13 @@ const createProgram = `-- name: CreateProgram :one
 INSERT INTO programs (
     name, description, kind, status, peer_mentoring,
     registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on,
-    group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at
+    group_min, group_max, default_capacity, mentor_request_expiry_days, review_requests, created_at, updated_at
 ) VALUES (
     ?1, ?2, ?3, ?4, ?5,
     ?6, ?7, ?8, ?9, ?10, ?11,
-    ?12, ?13, ?14, ?15, ?16, ?16
+    ?12, ?13, ?14, ?15, ?16, ?17, ?17
 )
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
 `
 
 type CreateProgramParams struct {
@@ -87,6 +88,7 @@ type CreateProgramParams struct {
 	GroupMax                int64
 	DefaultCapacity         int64
 	MentorRequestExpiryDays int64
+	ReviewRequests          int64
 	Now                     string
 }
 
@@ -107,6 +109,7 @@ func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (P
 		arg.GroupMax,
 		arg.DefaultCapacity,
 		arg.MentorRequestExpiryDays,
+		arg.ReviewRequests,
 		arg.Now,
 	)
 	var i Program
@@ -130,12 +133,13 @@ func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (P
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
+		&i.ReviewRequests,
 	)
 	return i, err
 }
 
 const getProgram = `-- name: GetProgram :one
-SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive FROM programs WHERE id = ?1
+SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests FROM programs WHERE id = ?1
 `
 
 func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
@@ -161,12 +165,13 @@ func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
+		&i.ReviewRequests,
 	)
 	return i, err
 }
 
 const listProgramSummaries = `-- name: ListProgramSummaries :many
-SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive,
+SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive, p.review_requests,
     CAST(COALESCE(SUM(pa.status <> 'withdrawn'), 0) AS INTEGER) AS participants,
     CAST(COALESCE(SUM(pa.is_mentor AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentors,
     CAST(COALESCE(SUM(pa.is_mentee AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentees,
@@ -197,6 +202,7 @@ type ListProgramSummariesRow struct {
 	CreatedAt               string
 	UpdatedAt               string
 	StatusBeforeArchive     string
+	ReviewRequests          int64
 	Participants            int64
 	Mentors                 int64
 	Mentees                 int64
@@ -232,6 +238,7 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.StatusBeforeArchive,
+			&i.ReviewRequests,
 			&i.Participants,
 			&i.Mentors,
 			&i.Mentees,
@@ -253,7 +260,7 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 const unarchiveProgram = `-- name: UnarchiveProgram :one
 UPDATE programs SET status = CASE WHEN status_before_archive IN ('', 'archived') THEN 'open' ELSE status_before_archive END,
     status_before_archive = '', updated_at = ?1
-WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
+WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
 `
 
 type UnarchiveProgramParams struct {
@@ -284,6 +291,7 @@ func (q *Queries) UnarchiveProgram(ctx context.Context, arg UnarchiveProgramPara
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
+		&i.ReviewRequests,
 	)
 	return i, err
 }
@@ -295,9 +303,9 @@ UPDATE programs SET
     matching_opens = ?8, matching_closes = ?9,
     starts_on = ?10, ends_on = ?11, group_min = ?12, group_max = ?13,
     default_capacity = ?14, mentor_request_expiry_days = ?15,
-    updated_at = ?16
-WHERE id = ?17
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive
+    review_requests = ?16, updated_at = ?17
+WHERE id = ?18
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
 `
 
 type UpdateProgramParams struct {
@@ -316,6 +324,7 @@ type UpdateProgramParams struct {
 	GroupMax                int64
 	DefaultCapacity         int64
 	MentorRequestExpiryDays int64
+	ReviewRequests          int64
 	Now                     string
 	ID                      int64
 }
@@ -337,6 +346,7 @@ func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (P
 		arg.GroupMax,
 		arg.DefaultCapacity,
 		arg.MentorRequestExpiryDays,
+		arg.ReviewRequests,
 		arg.Now,
 		arg.ID,
 	)
@@ -361,6 +371,7 @@ func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (P
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
+		&i.ReviewRequests,
 	)
 	return i, err
 }

@@ -94,42 +94,6 @@ export namespace app {
 	        this.written = source["written"];
 	    }
 	}
-	export class CloseInput {
-	    status: string;
-	    reason: string;
-	    thankYou: boolean;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new CloseInput(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.status = source["status"];
-	        this.reason = source["reason"];
-	        this.thankYou = source["thankYou"];
-	        this.message = source["message"];
-	    }
-	}
-	export class Counts {
-	    participants: number;
-	    mentors: number;
-	    mentees: number;
-	    peers: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Counts(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.participants = source["participants"];
-	        this.mentors = source["mentors"];
-	        this.mentees = source["mentees"];
-	        this.peers = source["peers"];
-	    }
-	}
 	export class Participant {
 	    id: number;
 	    programId: number;
@@ -168,6 +132,76 @@ export namespace app {
 	        this.capacity = source["capacity"];
 	        this.status = source["status"];
 	        this.enrolledAt = source["enrolledAt"];
+	    }
+	}
+	export class Candidate {
+	    participant: Participant;
+	    score: number;
+	    reasons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Candidate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participant = this.convertValues(source["participant"], Participant);
+	        this.score = source["score"];
+	        this.reasons = source["reasons"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CloseInput {
+	    status: string;
+	    reason: string;
+	    thankYou: boolean;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CloseInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.thankYou = source["thankYou"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Counts {
+	    participants: number;
+	    mentors: number;
+	    mentees: number;
+	    peers: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participants = source["participants"];
+	        this.mentors = source["mentors"];
+	        this.mentees = source["mentees"];
+	        this.peers = source["peers"];
 	    }
 	}
 	export class DirectoryPage {
@@ -805,6 +839,7 @@ export namespace app {
 	    groupMax: number;
 	    defaultCapacity: number;
 	    mentorRequestExpiryDays: number;
+	    reviewRequests: boolean;
 	    createdAt: string;
 	    updatedAt: string;
 	    counts: Counts;
@@ -831,6 +866,7 @@ export namespace app {
 	        this.groupMax = source["groupMax"];
 	        this.defaultCapacity = source["defaultCapacity"];
 	        this.mentorRequestExpiryDays = source["mentorRequestExpiryDays"];
+	        this.reviewRequests = source["reviewRequests"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.counts = this.convertValues(source["counts"], Counts);
@@ -870,6 +906,7 @@ export namespace app {
 	    groupMax: number;
 	    defaultCapacity: number;
 	    mentorRequestExpiryDays: number;
+	    reviewRequests: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ProgramInput(source);
@@ -892,6 +929,7 @@ export namespace app {
 	        this.groupMax = source["groupMax"];
 	        this.defaultCapacity = source["defaultCapacity"];
 	        this.mentorRequestExpiryDays = source["mentorRequestExpiryDays"];
+	        this.reviewRequests = source["reviewRequests"];
 	    }
 	}
 	
@@ -1067,6 +1105,209 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.programs = source["programs"];
 	        this.kept = source["kept"];
+	    }
+	}
+	export class Request {
+	    id: number;
+	    programId: number;
+	    kind: string;
+	    requester: Member;
+	    recipient: Member;
+	    commitment: string;
+	    topic: string;
+	    sessions: number;
+	    note: string;
+	    status: string;
+	    inReview: boolean;
+	    sentAt: string;
+	    expiresAt: string;
+	    overdue: boolean;
+	    declineReason: string;
+	    answerMessage: string;
+	    relationshipId: number;
+	    decidedAt: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.programId = source["programId"];
+	        this.kind = source["kind"];
+	        this.requester = this.convertValues(source["requester"], Member);
+	        this.recipient = this.convertValues(source["recipient"], Member);
+	        this.commitment = source["commitment"];
+	        this.topic = source["topic"];
+	        this.sessions = source["sessions"];
+	        this.note = source["note"];
+	        this.status = source["status"];
+	        this.inReview = source["inReview"];
+	        this.sentAt = source["sentAt"];
+	        this.expiresAt = source["expiresAt"];
+	        this.overdue = source["overdue"];
+	        this.declineReason = source["declineReason"];
+	        this.answerMessage = source["answerMessage"];
+	        this.relationshipId = source["relationshipId"];
+	        this.decidedAt = source["decidedAt"];
+	        this.createdAt = source["createdAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RequestAnswer {
+	    decision: string;
+	    reason: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.decision = source["decision"];
+	        this.reason = source["reason"];
+	        this.message = source["message"];
+	    }
+	}
+	export class RequestCounts {
+	    pending: number;
+	    overdue: number;
+	    inReview: number;
+	    approvedThisMonth: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pending = source["pending"];
+	        this.overdue = source["overdue"];
+	        this.inReview = source["inReview"];
+	        this.approvedThisMonth = source["approvedThisMonth"];
+	    }
+	}
+	export class RequestEvent {
+	    from: string;
+	    to: string;
+	    action: string;
+	    actor: string;
+	    note: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.action = source["action"];
+	        this.actor = source["actor"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	    }
+	}
+	export class RequestDetail {
+	    request: Request;
+	    events: RequestEvent[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestDetail(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.request = this.convertValues(source["request"], Request);
+	        this.events = this.convertValues(source["events"], RequestEvent);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RequestInput {
+	    programId: number;
+	    kind: string;
+	    requesterId: number;
+	    recipientId: number;
+	    commitment: string;
+	    topic: string;
+	    sessions: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.programId = source["programId"];
+	        this.kind = source["kind"];
+	        this.requesterId = source["requesterId"];
+	        this.recipientId = source["recipientId"];
+	        this.commitment = source["commitment"];
+	        this.topic = source["topic"];
+	        this.sessions = source["sessions"];
+	        this.note = source["note"];
+	    }
+	}
+	export class RequestPreview {
+	    subject: string;
+	    text: string;
+	    html: string;
+	    confirmationSubject: string;
+	    confirmationText: string;
+	    inReview: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.text = source["text"];
+	        this.html = source["html"];
+	        this.confirmationSubject = source["confirmationSubject"];
+	        this.confirmationText = source["confirmationText"];
+	        this.inReview = source["inReview"];
 	    }
 	}
 	export class SampleResult {
@@ -1356,6 +1597,7 @@ export namespace store {
 	    CreatedAt: string;
 	    UpdatedAt: string;
 	    SentAt: sql.NullString;
+	    RequestID: sql.NullInt64;
 	
 	    static createFrom(source: any = {}) {
 	        return new Outbox(source);
@@ -1383,6 +1625,7 @@ export namespace store {
 	        this.CreatedAt = source["CreatedAt"];
 	        this.UpdatedAt = source["UpdatedAt"];
 	        this.SentAt = this.convertValues(source["SentAt"], sql.NullString);
+	        this.RequestID = this.convertValues(source["RequestID"], sql.NullInt64);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
