@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"tandem/app/questionnaire"
 	"tandem/app/sample"
 	"tandem/db"
+	"tandem/db/store"
 )
 
 // Version is Tandem's version, set at build time with -ldflags "-X tandem/app.Version=…".
@@ -126,6 +128,9 @@ func (s *System) LoadSample() (SampleResult, error) {
 		}
 	}
 	if err := s.sampleSessions(ds, progIDs, parts); err != nil {
+		return SampleResult{}, err
+	}
+	if err := s.sampleRequests(ds, progIDs, parts); err != nil {
 		return SampleResult{}, err
 	}
 	return res, nil
@@ -257,4 +262,90 @@ func (s *System) RestoreBackup(path string) (State, error) {
 		return State{}, &Error{Field: "path", Message: upperFirst(err.Error())}
 	}
 	return s.State()
+}
+
+// sampleRequests records requests in every state, their emails in the outbox: pending, approved,
+// approved for an introduction only, declined, withdrawn, and a mentor request left to expire.
+func (s *System) sampleRequests(ds sample.Dataset, progIDs, parts map[string]int64) error {
+	free := func(program string, keep func(sample.Participant) bool) []int64 {
+		var out []int64
+		for _, p := range ds.Programs {
+			if p.Name != program {
+				continue
+			}
+			// From the end of the list: the sample relationships took people from its start.
+			for i := len(p.Participants) - 1; i >= 0; i-- {
+				if pa := p.Participants[i]; pa.Status == "active" && keep(pa) {
+					out = append(out, parts[program+"/"+pa.Email])
+				}
+			}
+		}
+		return out
+	}
+	peerProg, cohort := ds.Programs[0].Name, ds.Programs[1].Name
+	peers := free(peerProg, func(p sample.Participant) bool { return p.Peer })
+	mentors := free(cohort, func(p sample.Participant) bool { return p.Mentor })
+	mentees := free(cohort, func(p sample.Participant) bool { return p.Mentee })
+	if len(peers) < 12 || len(mentors) < 3 || len(mentees) < 3 {
+		return fmt.Errorf("sample requests: too few free participants")
+	}
+	notes := []string{
+		"Hi! I'm preparing my first conference talk and would love your advice on telling a story with data.",
+		"We met at the all-hands: I'd like to understand how your team plans its quarters.",
+		"I'm new to leading a team and would value someone to think out loud with.",
+		"Could we swap notes on customer interviews? I can share what worked for us in sales.",
+		"I'd like to get better at negotiation before my next contract round.",
+		"Would you show me how you run your retrospectives?",
+	}
+	type step struct {
+		in     RequestInput
+		answer *RequestAnswer
+		cancel string
+	}
+	peer := func(i int, commitment, topic string) RequestInput {
+		return RequestInput{ProgramID: progIDs[peerProg], Kind: "peer", RequesterID: peers[2*i], RecipientID: peers[2*i+1],
+			Commitment: commitment, Topic: topic, Note: notes[i%len(notes)]}
+	}
+	steps := []step{
+		{in: peer(0, "topic", "presenting with data")},
+		{in: peer(1, "intro", "")},
+		{in: peer(2, "topic", "team planning"), answer: &RequestAnswer{Decision: "approve", Message: "Happy to — let's start next week."}},
+		{in: peer(3, "long_term", ""), answer: &RequestAnswer{Decision: "intro", Message: "Let's meet once and see."}},
+		{in: peer(4, "topic", "negotiation"), answer: &RequestAnswer{Decision: "decline", Reason: "no_time", Message: "I'm on leave until February, sorry!"}},
+		{in: peer(5, "intro", ""), cancel: "Found a peer in my own team."},
+		{in: RequestInput{ProgramID: progIDs[cohort], Kind: "mentor", RequesterID: mentees[0], RecipientID: mentors[0], Commitment: "long_term",
+			Note: "I'm stepping into my first lead role in January and would value your experience."}},
+	}
+	for _, st := range steps {
+		r, err := s.s.Requests.Create(st.in)
+		if err != nil {
+			return fmt.Errorf("sample request: %w", err)
+		}
+		switch {
+		case st.answer != nil:
+			_, err = s.s.Requests.Answer(r.ID, *st.answer)
+		case st.cancel != "":
+			_, err = s.s.Requests.Withdraw(r.ID, st.cancel)
+		}
+		if err != nil {
+			return fmt.Errorf("sample request answer: %w", err)
+		}
+	}
+	// A mentor request sent three weeks ago and never answered: it expires, and the mentee is told.
+	r, err := s.s.Requests.Create(RequestInput{ProgramID: progIDs[cohort], Kind: "mentor", RequesterID: mentees[1], RecipientID: mentors[1],
+		Commitment: "topic", Topic: "giving feedback", Sessions: 3, Note: "Could you help me learn to give difficult feedback?"})
+	if err != nil {
+		return fmt.Errorf("sample request: %w", err)
+	}
+	prog, err := s.s.Programs.Get(progIDs[cohort])
+	if err != nil {
+		return err
+	}
+	sent := s.now().AddDate(0, 0, -21)
+	if err := s.db.Q.BackdateRequest(context.Background(), store.BackdateRequestParams{ID: r.ID, SentAt: stamp(sent),
+		ExpiresAt: sql.NullString{String: stamp(sent.AddDate(0, 0, prog.MentorRequestExpiryDays)), Valid: true}}); err != nil {
+		return fmt.Errorf("sample request: %w", err)
+	}
+	_, err = s.s.Requests.Sweep()
+	return err
 }

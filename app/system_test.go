@@ -99,6 +99,35 @@ func TestLoadSample(t *testing.T) {
 			}
 		}
 	}
+	// Requests in every state.
+	states := map[string]bool{}
+	for _, p := range progs {
+		rs, err := s.Requests.List(p.ID, "", "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			states[r.Status] = true
+		}
+	}
+	for _, want := range []string{"pending", "approved", "intro_approved", "declined", "withdrawn", "expired"} {
+		if !states[want] {
+			t.Errorf("no %s request in the sample: %v", want, states)
+		}
+	}
+	if len(msgKinds) == 0 {
+		t.Error("no messages")
+	}
+	box2, _ := s.Outbox.List("queued")
+	reqMail := map[string]bool{}
+	for _, m := range box2.Messages {
+		reqMail[m.Kind] = true
+	}
+	for _, want := range []string{"request_summary", "request_answer", "request_declined", "request_expired", "request_closed"} {
+		if !reqMail[want] {
+			t.Errorf("no queued %s email in the sample outbox", want)
+		}
+	}
 	if held == 0 || cancelled == 0 {
 		t.Errorf("held %d cancelled %d", held, cancelled)
 	}

@@ -54,3 +54,7 @@ RETURNING id;
 
 -- name: CountApprovedSince :one
 SELECT COUNT(*) FROM requests WHERE program_id = @program_id AND status IN ('approved', 'intro_approved') AND decided_at >= @since;
+
+-- name: BackdateRequest :exec
+-- Only for the sample organisation: a request sent weeks ago.
+UPDATE requests SET created_at = @sent_at, sent_at = @sent_at, expires_at = @expires_at WHERE id = @id;

@@ -36,6 +36,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.archiveProgramStmt, err = db.PrepareContext(ctx, archiveProgram); err != nil {
 		return nil, fmt.Errorf("error preparing query ArchiveProgram: %w", err)
 	}
+	if q.backdateRequestStmt, err = db.PrepareContext(ctx, backdateRequest); err != nil {
+		return nil, fmt.Errorf("error preparing query BackdateRequest: %w", err)
+	}
 	if q.cancelMessageStmt, err = db.PrepareContext(ctx, cancelMessage); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelMessage: %w", err)
 	}
@@ -353,6 +356,11 @@ func (q *Queries) Close() error {
 	if q.archiveProgramStmt != nil {
 		if cerr := q.archiveProgramStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing archiveProgramStmt: %w", cerr)
+		}
+	}
+	if q.backdateRequestStmt != nil {
+		if cerr := q.backdateRequestStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing backdateRequestStmt: %w", cerr)
 		}
 	}
 	if q.cancelMessageStmt != nil {
@@ -888,6 +896,7 @@ type Queries struct {
 	addRequestEventStmt                *sql.Stmt
 	addSessionAttendeeStmt             *sql.Stmt
 	archiveProgramStmt                 *sql.Stmt
+	backdateRequestStmt                *sql.Stmt
 	cancelMessageStmt                  *sql.Stmt
 	cancelQueuedSessionMessagesStmt    *sql.Stmt
 	cancelSessionStmt                  *sql.Stmt
@@ -996,6 +1005,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		addRequestEventStmt:                q.addRequestEventStmt,
 		addSessionAttendeeStmt:             q.addSessionAttendeeStmt,
 		archiveProgramStmt:                 q.archiveProgramStmt,
+		backdateRequestStmt:                q.backdateRequestStmt,
 		cancelMessageStmt:                  q.cancelMessageStmt,
 		cancelQueuedSessionMessagesStmt:    q.cancelQueuedSessionMessagesStmt,
 		cancelSessionStmt:                  q.cancelSessionStmt,

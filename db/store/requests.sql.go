@@ -38,6 +38,22 @@ func (q *Queries) AddRequestEvent(ctx context.Context, arg AddRequestEventParams
 	return err
 }
 
+const backdateRequest = `-- name: BackdateRequest :exec
+UPDATE requests SET created_at = ?1, sent_at = ?1, expires_at = ?2 WHERE id = ?3
+`
+
+type BackdateRequestParams struct {
+	SentAt    string
+	ExpiresAt sql.NullString
+	ID        int64
+}
+
+// Only for the sample organisation: a request sent weeks ago.
+func (q *Queries) BackdateRequest(ctx context.Context, arg BackdateRequestParams) error {
+	_, err := q.exec(ctx, q.backdateRequestStmt, backdateRequest, arg.SentAt, arg.ExpiresAt, arg.ID)
+	return err
+}
+
 const countApprovedSince = `-- name: CountApprovedSince :one
 SELECT COUNT(*) FROM requests WHERE program_id = ?1 AND status IN ('approved', 'intro_approved') AND decided_at >= ?2
 `
