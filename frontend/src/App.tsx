@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
+import { OutboxProvider } from './components/OutboxContext';
 import { Shell } from './components/Shell';
 import { ProgramsProvider } from './components/ProgramsContext';
 import { Routes } from './Routes';
@@ -13,9 +14,11 @@ export function App() {
       <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
         <Notifications position="top-right" limit={4} />
         <ProgramsProvider>
-          <Shell>
-            <Routes />
-          </Shell>
+          <OutboxProvider>
+            <Shell>
+              <Routes />
+            </Shell>
+          </OutboxProvider>
         </ProgramsProvider>
       </ModalsProvider>
     </MantineProvider>

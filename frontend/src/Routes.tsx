@@ -1,9 +1,11 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { href, useRoute } from './lib/router';
 import { AboutPage } from './pages/AboutPage';
+import { OutboxPage } from './pages/OutboxPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { ProgramPage } from './pages/ProgramPage';
 import { ProgramsPage } from './pages/ProgramsPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { StartPage } from './pages/StartPage';
 
 /** Routes shows the page of the current location. */
@@ -15,9 +17,13 @@ export function Routes() {
     case 'programs':
       return <ProgramsPage />;
     case 'program':
-      return <ProgramPage key={route.id} id={route.id} tab={route.tab} />;
+      return <ProgramPage key={route.id} id={route.id} tab={route.tab} relationship={route.relationship} />;
     case 'people':
       return <PeoplePage />;
+    case 'outbox':
+      return <OutboxPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'about':
       return <AboutPage />;
     case 'notFound':

@@ -45,6 +45,11 @@ export const resolver: CSSVariablesResolver = () => ({
     // teal-9 is a hair short of 4.5:1 on its own tint.
     '--mantine-color-teal-light-color': '#076b4d',
     '--mantine-color-teal-outline': '#076b4d',
+    // orange-9 and yellow-9 are far short (3.9:1 and 2.8:1): warnings and "on hold" use these.
+    '--mantine-color-orange-light-color': '#b54708',
+    '--mantine-color-orange-outline': '#b54708',
+    '--mantine-color-yellow-light-color': '#855d00',
+    '--mantine-color-yellow-outline': '#855d00',
   },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)', '--mantine-color-error': 'var(--mantine-color-red-4)' },
 });

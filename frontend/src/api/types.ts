@@ -43,3 +43,33 @@ export type Audience = 'everyone' | 'mentors' | 'mentees' | 'peers';
 export type MatchRule = 'none' | 'same' | 'different' | 'overlap' | 'complement' | 'closest' | 'within';
 export type Weight = 'must' | 'high' | 'medium' | 'low' | 'custom';
 export type Role = 'mentor' | 'mentee' | 'peer';
+
+export type Member = Data<app.Member>;
+export type MemberInput = Data<app.MemberInput>;
+export type Relationship = Data<app.Relationship>;
+export type RelationshipInput = Data<app.RelationshipInput>;
+export type CloseInput = Data<app.CloseInput>;
+export type Attendee = Data<app.Attendee>;
+export type Session = Data<app.Session>;
+export type SessionInput = Data<app.SessionInput>;
+export type OutcomeInput = Data<app.OutcomeInput>;
+export type RSVPResult = Data<app.RSVPResult>;
+export type AgendaTemplate = Data<app.AgendaTemplate>;
+export type AgendaTemplateInput = Data<app.AgendaTemplateInput>;
+export type OutboxMessage = Data<app.OutboxMessage>;
+export type OutboxPage = Data<app.OutboxPage>;
+export type SendProgress = Data<app.SendProgress>;
+export type Settings = Data<app.Settings>;
+export type MessageTemplate = Data<app.MessageTemplate>;
+export type TemplatePreview = Data<app.TemplatePreview>;
+
+export type RelationshipKind = 'peer' | 'mentorship' | 'group';
+export type Commitment = 'intro' | 'topic' | 'long_term';
+export type RelationshipStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
+export type SessionStatus = 'scheduled' | 'held' | 'cancelled' | 'no_show';
+export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE' | 'DELEGATED';
+export type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly';
+/** MessageKind is a kind of email: also the key of automatic sending and of message templates. */
+export type MessageKind = 'invite' | 'update' | 'cancellation' | 'closing';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled';
+export type Delivery = 'smtp' | 'drafts';

@@ -16,6 +16,7 @@ type Values = ProgramInput;
 const fields: (keyof Values)[] = [
   'name', 'description', 'kind', 'status', 'peerMentoring', 'registrationOpens', 'registrationCloses', 'matchingOpens',
   'matchingCloses', 'startsOn', 'endsOn', 'groupMin', 'groupMax', 'defaultCapacity', 'mentorRequestExpiryDays',
+  'reviewRequests',
 ];
 
 /** localDefaults mirrors Programs.NewProgramDefaults, so the form answers at once. */
@@ -24,6 +25,7 @@ export function localDefaults(kind: string): Values {
     name: '', description: '', kind, status: 'open', peerMentoring: kind === 'evergreen',
     registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '', endsOn: '',
     groupMin: kind === 'group' ? 3 : 0, groupMax: kind === 'group' ? 6 : 0, defaultCapacity: 1, mentorRequestExpiryDays: 14,
+    reviewRequests: false,
   };
 }
 
@@ -197,6 +199,12 @@ export function ProgramForm({ program, onSaved, onCancel }: {
           max={365}
           maw={320}
           {...form.getInputProps('mentorRequestExpiryDays')}
+        />
+
+        <Switch
+          label="Review requests before they are sent"
+          description="New peer and mentor requests wait for you to press Send now before their summary is emailed"
+          {...form.getInputProps('reviewRequests', { type: 'checkbox' })}
         />
 
         <Group justify="flex-end" mt="sm">

@@ -1,9 +1,10 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDatabase, IconLayoutGrid, IconUsers } from '@tabler/icons-react';
+import { IconDatabase, IconLayoutGrid, IconMailForward, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { href, useRoute } from '../lib/router';
 import { Logo } from './Logo';
+import { useOutbox } from './OutboxContext';
 import { usePrograms } from './ProgramsContext';
 
 /** Shell is the one layout: header with the app name, navigation, and the page. */
@@ -11,6 +12,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const route = useRoute();
   const { programs } = usePrograms();
+  const { queued } = useOutbox();
   useEffect(close, [route, close]);
 
   const current = (active: boolean) => (active ? ({ 'aria-current': 'page' } as const) : {});
@@ -57,6 +59,22 @@ export function Shell({ children }: { children: ReactNode }) {
             {...current(route.name === 'people')}
           />
           <NavLink
+            href={href({ name: 'outbox' })}
+            label="Outbox"
+            leftSection={<IconMailForward size={18} stroke={1.6} />}
+            rightSection={queued > 0 ? <Badge size="sm" variant="filled" aria-hidden="true">{queued}</Badge> : undefined}
+            aria-describedby={queued > 0 ? 'outbox-waiting' : undefined}
+            active={route.name === 'outbox'}
+            {...current(route.name === 'outbox')}
+          />
+          <NavLink
+            href={href({ name: 'settings' })}
+            label="Settings"
+            leftSection={<IconSettings size={18} stroke={1.6} />}
+            active={route.name === 'settings'}
+            {...current(route.name === 'settings')}
+          />
+          <NavLink
             href={href({ name: 'about' })}
             label="About & data"
             leftSection={<IconDatabase size={18} stroke={1.6} />}
@@ -64,6 +82,8 @@ export function Shell({ children }: { children: ReactNode }) {
             {...current(route.name === 'about')}
           />
         </AppShell.Section>
+        {/* The badge's meaning for screen readers; the link's name stays "Outbox". */}
+        {queued > 0 && <VisuallyHidden id="outbox-waiting">{queued === 1 ? '1 email waits' : `${queued} emails wait`} to be sent</VisuallyHidden>}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

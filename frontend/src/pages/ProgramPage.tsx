@@ -11,14 +11,21 @@ import { ProgramBadges } from '../components/ProgramBadges';
 import { ProgramFormModal } from '../components/ProgramForm';
 import { usePrograms } from '../components/ProgramsContext';
 import { QuestionnaireTab } from '../components/questions/QuestionnaireTab';
+import { RelationshipsTab } from '../components/relationships/RelationshipsTab';
+import { RequestsTab } from '../components/requests/RequestsTab';
 import { formatDate, formatNumber } from '../lib/format';
 import { kindDescriptions, kindLabels, programStatusLabels } from '../lib/labels';
 import { href, navigate, type ProgramTab } from '../lib/router';
 
-/** ProgramPage is one program: overview, participants and questionnaire, as tabs. */
-export function ProgramPage({ id, tab }: { id: number; tab: ProgramTab }) {
+/** ProgramPage is one program: overview, participants, questionnaire and relationships, as tabs. */
+export function ProgramPage({ id, tab, relationship }: { id: number; tab: ProgramTab; relationship?: number }) {
   const { programs, error, reload } = usePrograms();
   const program = programs?.find((p) => p.id === id);
+  // The Requests tab has no address of its own (lib/router knows the other tabs): it shows
+  // over the address it was chosen at, until the address changes.
+  const here = `${tab}/${relationship ?? ''}`;
+  const [requestsAt, setRequestsAt] = useState<string | null>(null);
+  const shownTab = requestsAt === here ? 'requests' : tab;
 
   if (!programs) {
     if (error) return <Alert color="red" title="The program could not be loaded">{error}</Alert>;
@@ -46,14 +53,20 @@ export function ProgramPage({ id, tab }: { id: number; tab: ProgramTab }) {
         <ProgramBadges program={program} />
       </PageHeader>
       <Tabs
-        value={tab}
-        onChange={(t) => t && navigate({ name: 'program', id, tab: t as ProgramTab })}
+        value={shownTab}
+        onChange={(t) => {
+          if (!t) return;
+          setRequestsAt(t === 'requests' ? here : null);
+          if (t !== 'requests') navigate({ name: 'program', id, tab: t as ProgramTab });
+        }}
         keepMounted={false}
       >
         <Tabs.List mb="lg">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="participants">Participants</Tabs.Tab>
           <Tabs.Tab value="questionnaire">Questionnaire</Tabs.Tab>
+          <Tabs.Tab value="relationships">Relationships</Tabs.Tab>
+          <Tabs.Tab value="requests">Requests</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Overview program={program} onChanged={reload} />
@@ -63,6 +76,12 @@ export function ProgramPage({ id, tab }: { id: number; tab: ProgramTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="questionnaire">
           <QuestionnaireTab program={program} />
+        </Tabs.Panel>
+        <Tabs.Panel value="relationships">
+          <RelationshipsTab program={program} openId={relationship ?? null} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requests">
+          <RequestsTab program={program} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -3,10 +3,11 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
+import { IconTrash, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { api, toApiError, type ParticipantInput, type Profile, type Program } from '../../api';
 import { formatDate } from '../../lib/format';
+import { RequestWizard, type WizardStart } from '../requests/RequestWizard';
 import { AnswerInput, type AnswerDraft } from './AnswerInput';
 import { checkRoles, RolesFields, type RolesErrors } from './RolesFields';
 
@@ -19,6 +20,7 @@ export function ProfileDrawer({ participantId, program, onClose, onChanged }: {
 }) {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [request, setRequest] = useState<WizardStart | null>(null);
 
   useEffect(() => {
     if (participantId == null) return;
@@ -34,42 +36,50 @@ export function ProfileDrawer({ participantId, program, onClose, onChanged }: {
 
   const opened = participantId != null;
   return (
-    <Drawer
-      opened={opened}
-      onClose={onClose}
-      position="right"
-      size={600}
-      title={profile?.participant.name ?? 'Participant'}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-xl)' } }}
-    >
-      {loadError && <Alert color="red" title="The profile could not be loaded">{loadError}</Alert>}
-      {opened && !profile && !loadError && (
-        <Stack role="status" aria-busy="true" aria-label="Loading profile">
-          <Skeleton h={20} w="60%" />
-          <Skeleton h={120} />
-          <Skeleton h={240} />
-        </Stack>
-      )}
-      {profile && (
-        <ProfileBody
-          key={profile.participant.id}
-          profile={profile}
-          program={program}
-          onProfile={setProfile}
-          onChanged={onChanged}
-          onRemoved={() => { onClose(); onChanged(); }}
-        />
-      )}
-    </Drawer>
+    <>
+      <Drawer
+        opened={opened}
+        onClose={onClose}
+        closeOnEscape={!request}
+        position="right"
+        size={600}
+        title={profile?.participant.name ?? 'Participant'}
+        styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-xl)' } }}
+      >
+        {loadError && <Alert color="red" title="The profile could not be loaded">{loadError}</Alert>}
+        {opened && !profile && !loadError && (
+          <Stack role="status" aria-busy="true" aria-label="Loading profile">
+            <Skeleton h={20} w="60%" />
+            <Skeleton h={120} />
+            <Skeleton h={240} />
+          </Stack>
+        )}
+        {profile && (
+          <ProfileBody
+            key={profile.participant.id}
+            profile={profile}
+            program={program}
+            onProfile={setProfile}
+            onChanged={onChanged}
+            onRemoved={() => { onClose(); onChanged(); }}
+            onRequest={(kind) => setRequest({ requester: profile.participant, kind })}
+          />
+        )}
+      </Drawer>
+      {/* On top of the drawer, which leaves Escape to it meanwhile. */}
+      <RequestWizard program={program} start={request} onClose={() => setRequest(null)} />
+    </>
   );
 }
 
-function ProfileBody({ profile, program, onProfile, onChanged, onRemoved }: {
+function ProfileBody({ profile, program, onProfile, onChanged, onRemoved, onRequest }: {
   profile: Profile;
   program: Program;
   onProfile: (p: Profile) => void;
   onChanged: () => void;
   onRemoved: () => void;
+  /** Opens the request wizard for this participant. */
+  onRequest: (kind: 'peer' | 'mentor') => void;
 }) {
   const part = profile.participant;
   const person = profile.person;
@@ -169,8 +179,21 @@ function ProfileBody({ profile, program, onProfile, onChanged, onRemoved }: {
     </div>
   );
 
+  const canRequestPeer = program.peerMentoring && part.peer && part.status === 'active';
+  const canRequestMentor = part.mentee && part.status === 'active';
+
   return (
     <Stack gap="lg">
+      {(canRequestPeer || canRequestMentor) && (
+        <Group gap="sm">
+          {canRequestPeer && (
+            <Button variant="light" leftSection={<IconUserSearch size={16} />} onClick={() => onRequest('peer')}>Request a peer</Button>
+          )}
+          {canRequestMentor && (
+            <Button variant="light" leftSection={<IconUserSearch size={16} />} onClick={() => onRequest('mentor')}>Request a mentor</Button>
+          )}
+        </Group>
+      )}
       <section aria-labelledby="profile-person">
         <Title order={3} fz="md" id="profile-person" mb="xs">Person</Title>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
