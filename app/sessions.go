@@ -74,7 +74,7 @@ type OutcomeInput struct {
 
 // RSVPResult says what an imported reply changed.
 type RSVPResult struct {
-	Updated []string `json:"updated"` // "Ana Silva: accepted"
+	Updated []string `json:"updated"` // "ana@example.org: accepted"
 	Ignored []string `json:"ignored"` // answers that named no attendee of this session
 }
 
@@ -294,6 +294,9 @@ func (s *Sessions) RecordOutcome(id int64, in OutcomeInput) (Session, error) {
 		}
 		if cur.Status == "cancelled" {
 			return &Error{Message: "This session was cancelled"}
+		}
+		if in.Status != "scheduled" && cur.StartsAt > stamp(s.now()) {
+			return fieldErr("status", "This session has not started yet: record how it went afterwards")
 		}
 		_, err = q.RecordSessionOutcome(ctx, store.RecordSessionOutcomeParams{ID: id, Status: in.Status, Notes: strings.TrimSpace(in.Notes),
 			Rating: sql.NullInt64{Int64: int64(in.Rating), Valid: in.Rating > 0}, Now: stamp(s.now())})

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"tandem/app"
 	"tandem/app/invite"
 )
 
@@ -91,5 +92,21 @@ func TestDeleteMissingAgendaTemplate(t *testing.T) {
 	s, _ := mustOpen(t)
 	if err := s.Agendas.Delete(9999); err == nil {
 		t.Error("deleting a template that does not exist succeeded")
+	}
+}
+
+func TestOutcomeOnlyAfterTheSessionStarted(t *testing.T) {
+	f := newMailFixture(t, nil)
+	se := f.schedule(t, "2026-12-01T10:00") // after the test clock's today
+	if _, err := f.s.Sessions.RecordOutcome(se.ID, app.OutcomeInput{Status: "held", Rating: 4}); err == nil || fieldOf(t, err) != "status" {
+		t.Errorf("a future session was marked held: %v", err)
+	}
+	past := f.schedule(t, "2026-11-20T10:00")
+	got, err := f.s.Sessions.RecordOutcome(past.ID, app.OutcomeInput{Status: "held", Notes: "Good start", Rating: 4})
+	if err != nil || got.Status != "held" || got.Rating != 4 || got.Notes != "Good start" {
+		t.Errorf("outcome of a past session: %+v %v", got, err)
+	}
+	if _, err := f.s.Sessions.RecordOutcome(past.ID, app.OutcomeInput{Status: "held", Rating: 5}); err == nil || fieldOf(t, err) != "rating" {
+		t.Errorf("rating 5 accepted: %v", err)
 	}
 }
