@@ -113,4 +113,8 @@ export const system = {
     return { ...s, backups: arr(s.backups) };
   }),
   loadSample: (): Promise<SampleResult> => call(() => SystemGo.LoadSample()),
+  restoreBackup: (path: string): Promise<AppState> => call(async () => {
+    const s = await SystemGo.RestoreBackup(path);
+    return { ...s, backups: arr(s.backups) };
+  }),
 };

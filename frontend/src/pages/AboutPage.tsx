@@ -1,4 +1,6 @@
-import { Alert, Code, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { api, toApiError, type AppState } from '../api';
 import { PageHeader } from '../components/PageHeader';
@@ -19,6 +21,29 @@ export function AboutPage() {
   }, []);
 
   const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+  const restore = (path: string, written: string) => {
+    modals.openConfirmModal({
+      title: 'Restore this backup?',
+      children: (
+        <Text size="sm">
+          Tandem goes back to the data as it was on {formatDateTime(written)}. It first backs up the data as it is now,
+          so you can come back to it from this list.
+        </Text>
+      ),
+      labels: { confirm: 'Restore', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await api.system.restoreBackup(path);
+          notifications.show({ color: 'green', title: 'Backup restored', message: 'Reloading Tandem with the restored data…' });
+          window.setTimeout(() => window.location.reload(), 600);
+        } catch (e) {
+          notifications.show({ color: 'red', title: 'Not restored', message: toApiError(e).message });
+        }
+      },
+    });
+  };
 
   return (
     <>
@@ -54,6 +79,7 @@ export function AboutPage() {
                     <Table.Th>File</Table.Th>
                     <Table.Th>Written</Table.Th>
                     <Table.Th ta="right">Size</Table.Th>
+                    <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -62,6 +88,12 @@ export function AboutPage() {
                       <Table.Td><Text size="sm" title={b.path}>{fileName(b.path)}</Text></Table.Td>
                       <Table.Td><Text size="sm">{formatDateTime(b.written)}</Text></Table.Td>
                       <Table.Td ta="right"><Text size="sm">{formatBytes(b.size)}</Text></Table.Td>
+                      <Table.Td ta="right">
+                        <Button size="compact-sm" variant="default" onClick={() => restore(b.path, b.written)}
+                          aria-label={`Restore the backup of ${formatDateTime(b.written)}`}>
+                          Restore
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
