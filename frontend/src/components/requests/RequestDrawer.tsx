@@ -138,32 +138,29 @@ function RequestBody({ d, version, onAnswer, onWithdraw, onRelease, onSchedule }
         {r.overdue && <Badge color="red">Overdue</Badge>}
       </Group>
 
-      {pending && (
-        <Stack gap={6}>
-          <Group gap="sm">
-            {r.inReview && (
-              <Button leftSection={<IconSend size={16} />} loading={releasing} onClick={release}>Send now</Button>
-            )}
-            <Button
-              leftSection={<IconMessageCheck size={16} />}
-              variant={r.inReview ? 'default' : 'filled'}
-              onClick={answerClick}
-              data-disabled={blocker ? true : undefined}
-              aria-disabled={blocker ? true : undefined}
-              aria-describedby={blocker ? `${uid}-why` : undefined}
-            >
-              Record answer
-            </Button>
+      <Stack gap={6}>
+        <Group gap="sm">
+          {pending && r.inReview && (
+            <Button leftSection={<IconSend size={16} />} loading={releasing} onClick={release}>Send now</Button>
+          )}
+          <Button
+            leftSection={<IconMessageCheck size={16} />}
+            variant={blocker ? 'default' : 'filled'}
+            onClick={answerClick}
+            data-disabled={blocker ? true : undefined}
+            aria-disabled={blocker ? true : undefined}
+            aria-describedby={blocker ? `${uid}-why` : undefined}
+          >
+            Record answer
+          </Button>
+          {pending && (
             <Button variant="default" color="red" leftSection={<IconX size={16} />} onClick={() => onWithdraw(r)} disabled={releasing}>
               Withdraw…
             </Button>
-          </Group>
-          {blocker && <Text size="sm" id={`${uid}-why`}>{blocker}</Text>}
-        </Stack>
-      )}
-      {!pending && (
-        <Text size="sm" id={`${uid}-why`}>{blocker} Nothing more can be recorded on it.</Text>
-      )}
+          )}
+        </Group>
+        {blocker && <Text size="sm" id={`${uid}-why`}>{blocker}</Text>}
+      </Stack>
 
       <section aria-labelledby={`${uid}-details`}>
         <Title order={3} fz="md" id={`${uid}-details`} mb="xs">Request</Title>

@@ -2,7 +2,6 @@ import {
   Alert, Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Progress, Radio, ScrollArea, Skeleton, Stack, Stepper, Text,
   TextInput, Textarea, Title, VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
@@ -10,11 +9,12 @@ import {
   type RequestPreview,
 } from '../../api';
 import { plural } from '../../lib/format';
-import { href, navigate } from '../../lib/router';
+import { href } from '../../lib/router';
 import { firstName } from '../../lib/sessionLabels';
 import { useOutbox } from '../OutboxContext';
 import { useAutoSend } from '../outbox/queuedNotice';
 import { ParticipantPicker } from '../relationships/ParticipantPicker';
+import { notifyCreated } from './notices';
 import { askBlocker, commitmentChoices, requestCommitment } from './requestLabels';
 
 /** What the wizard starts from: the profile drawer passes who asks and the kind of request. */
@@ -538,36 +538,4 @@ function CandidateCard({ c }: { c: Candidate }) {
       </Group>
     </Radio.Card>
   );
-}
-
-/** notifyCreated says where the new request's emails are: held for review, leaving, or in the outbox. */
-export function notifyCreated(r: MatchRequest, inReview: boolean, autoSend: string[] | null) {
-  const name = r.recipient.name;
-  if (inReview) {
-    notifications.show({
-      color: 'teal',
-      title: `Request to ${name} recorded`,
-      message: 'Held for your review: nothing is emailed until you press Send now in its drawer, in the Requests tab.',
-      autoClose: 10000,
-    });
-    return;
-  }
-  const auto = !!autoSend?.includes('request_summary');
-  const id = notifications.show({
-    color: 'teal',
-    title: `Request to ${name} recorded`,
-    autoClose: 10000,
-    message: (
-      <Group justify="space-between" gap="sm" wrap="nowrap" align="center">
-        <Text size="sm">
-          {auto
-            ? `The request summary is being sent to ${name} now: automatic sending is on for request summaries.`
-            : `Request summary waits in the outbox, with ${r.requester.name}’s confirmation. Nothing leaves until you send it.`}
-        </Text>
-        <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => { notifications.hide(id); navigate({ name: 'outbox' }); }}>
-          Open outbox
-        </Button>
-      </Group>
-    ),
-  });
 }

@@ -4,7 +4,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBellRinging, IconMailForward, IconMessageCheck, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import {
   requests, toApiError, type MatchRequest, type Program, type Relationship, type RequestCounts, type RequestKind,
   type RequestStatus, type Session, type Settings,
@@ -16,6 +16,7 @@ import { useOutbox } from '../OutboxContext';
 import { showQueued, useAutoSend } from '../outbox/queuedNotice';
 import { ScheduleModal, type ScheduleTarget } from '../relationships/ScheduleModal';
 import { AnswerModal, type AnswerResults } from './AnswerModal';
+import { notifyQueued } from './notices';
 import { RequestDrawer } from './RequestDrawer';
 import {
   daysBetween, expiryWords, requestCommitment, requestKindColors, requestKindLabels, requestName, requestStatusColors,
@@ -55,6 +56,7 @@ export function RequestsTab({ program }: { program: Program }) {
   const [reminding, setReminding] = useState(false);
   const autoSend = useAutoSend();
   const outbox = useOutbox();
+  const typeLabel = useId();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -109,9 +111,10 @@ export function RequestsTab({ program }: { program: Program }) {
         notifications.show({ color: 'orange', title: 'No reminder queued', message: 'None of the selected requests is still waiting for an answer.' });
       } else {
         const skipped = ids.length - n;
-        showQueued({
+        notifyQueued({
           title: `${plural(n, 'reminder')} queued${skipped ? ` (${skipped} skipped: no longer pending)` : ''}`,
           what: n === 1 ? 'The reminder' : `Reminders to ${plural(n, 'person', 'people')}`,
+          many: n > 1,
           kind: 'request_reminder',
           autoSend,
         });
@@ -127,7 +130,10 @@ export function RequestsTab({ program }: { program: Program }) {
     try {
       await requests.release(r.id);
       changed();
-      showQueued({ title: `${requestName(r)}: sent`, what: `The request summary to ${r.recipient.name} and ${r.requester.name}’s confirmation`, kind: 'request_summary', autoSend });
+      notifyQueued({
+        title: `${requestName(r)}: sent`, what: `The request summary to ${r.recipient.name}`, also: `, with ${r.requester.name}’s confirmation`,
+        many: false, kind: 'request_summary', autoSend,
+      });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Not sent', message: toApiError(e).message });
     }
@@ -145,7 +151,7 @@ export function RequestsTab({ program }: { program: Program }) {
     const title = approved
       ? n === 1 ? `Approved: ${requestName(res.done[0])} is now a relationship` : `${plural(n, 'request')} approved: relationships created`
       : n === 1 ? `Declined: ${requestName(res.done[0])}` : `${plural(n, 'request')} declined`;
-    showQueued({ title, what, kind: approved ? 'request_answer' : 'request_declined', autoSend });
+    notifyQueued({ title, what, many: approved || n > 1, kind: approved ? 'request_answer' : 'request_declined', autoSend });
     if (res.failed.length) {
       notifications.show({
         color: 'red',
@@ -180,7 +186,7 @@ export function RequestsTab({ program }: { program: Program }) {
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }} role="group" aria-label="Requests at a glance">
         <Stat label="Pending" n={counts?.pending} />
         <Stat label="Overdue" n={counts?.overdue} alert={!!counts?.overdue} hint="Waiting more than a week" />
         <Stat label="Waiting for review" n={counts?.inReview} alert={!!counts?.inReview} />
@@ -198,9 +204,10 @@ export function RequestsTab({ program }: { program: Program }) {
             w={180}
           />
           <div>
-            <Text size="sm" fw={500} mb={4} id="requests-type-label">Type</Text>
+            <Text size="sm" fw={500} mb={4} id={typeLabel}>Type</Text>
             <SegmentedControl
-              aria-labelledby="requests-type-label"
+              role="radiogroup"
+              aria-labelledby={typeLabel}
               value={kind}
               onChange={(k) => setKind(k as KindFilter)}
               data={[
@@ -259,7 +266,7 @@ export function RequestsTab({ program }: { program: Program }) {
               <Text>{filtered ? 'No request matches these filters.' : 'No requests.'}</Text>
             </Paper>
           ) : (
-            <Table.ScrollContainer minWidth={960}>
+            <Table.ScrollContainer minWidth={1040}>
               <Table highlightOnHover verticalSpacing="sm" aria-label={`Requests in ${program.name}`} aria-busy={loading || undefined}>
                 <Table.Thead>
                   <Table.Tr>
@@ -273,9 +280,9 @@ export function RequestsTab({ program }: { program: Program }) {
                       />
                     </Table.Th>
                     <Table.Th miw={230}>Requester → recipient</Table.Th>
-                    <Table.Th>Type</Table.Th>
+                    <Table.Th miw={110}>Type</Table.Th>
                     <Table.Th>Commitment</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th miw={190}>Status</Table.Th>
                     <Table.Th miw={150}>Sent</Table.Th>
                     <Table.Th miw={120}>Expires</Table.Th>
                   </Table.Tr>
@@ -303,7 +310,7 @@ export function RequestsTab({ program }: { program: Program }) {
                           </Text>
                           <Text size="xs">{[r.requester.department, r.recipient.department].filter(Boolean).join(' → ')}</Text>
                         </Table.Td>
-                        <Table.Td><Badge color={requestKindColors[r.kind] ?? 'gray'}>{requestKindLabels[r.kind] ?? r.kind}</Badge></Table.Td>
+                        <Table.Td><Badge color={requestKindColors[r.kind] ?? 'gray'} style={{ flexShrink: 0 }}>{requestKindLabels[r.kind] ?? r.kind}</Badge></Table.Td>
                         <Table.Td><Text size="sm">{requestCommitment(r)}</Text></Table.Td>
                         <Table.Td>
                           <Group gap={4} wrap="nowrap">
@@ -311,18 +318,14 @@ export function RequestsTab({ program }: { program: Program }) {
                               {requestStatusLabels[r.status] ?? r.status}
                             </Badge>
                             {pending && r.inReview && <Badge color="orange" style={{ flexShrink: 0 }}>In review</Badge>}
+                            {r.overdue && <Badge color="red.9" variant="filled" style={{ flexShrink: 0 }}>Overdue</Badge>}
                           </Group>
                         </Table.Td>
                         <Table.Td>
                           {r.sentAt ? (
                             <>
                               <Text size="sm">{formatDate(r.sentAt)}</Text>
-                              {pending && (
-                                <Group gap={6} wrap="nowrap">
-                                  <Text size="xs" fw={r.overdue ? 700 : undefined}>{waitingWords(daysBetween(r.sentAt))}</Text>
-                                  {r.overdue && <Badge size="xs" color="red">Overdue</Badge>}
-                                </Group>
-                              )}
+                              {pending && <Text size="xs" fw={r.overdue ? 700 : undefined}>{waitingWords(daysBetween(r.sentAt))}</Text>}
                             </>
                           ) : (
                             <Text size="sm">Not sent yet</Text>
@@ -358,7 +361,7 @@ export function RequestsTab({ program }: { program: Program }) {
         onDone={(r) => {
           setWithdrawing(null);
           changed();
-          if (r.sentAt) showQueued({ title: `${requestName(r)}: withdrawn`, what: `The notice to ${r.recipient.name}`, kind: 'request_closed', autoSend });
+          if (r.sentAt) notifyQueued({ title: `${requestName(r)}: withdrawn`, what: `The notice to ${r.recipient.name}`, many: false, kind: 'request_closed', autoSend });
           else notifications.show({ color: 'teal', message: `${requestName(r)} was withdrawn. It had not been sent: nobody is told.` });
         }}
       />

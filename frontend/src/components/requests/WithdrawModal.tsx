@@ -65,7 +65,7 @@ function WithdrawForm({ target, onCancel, onDone }: { target: MatchRequest; onCa
         />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel} disabled={busy}>Cancel</Button>
-          <Button type="submit" color="red" loading={busy}>Withdraw request</Button>
+          <Button type="submit" color="red.9" loading={busy}>Withdraw request</Button>
         </Group>
       </Stack>
     </form>
