@@ -46,10 +46,14 @@ export const resolver: CSSVariablesResolver = () => ({
     '--mantine-color-teal-light-color': '#076b4d',
     '--mantine-color-teal-outline': '#076b4d',
     // orange-9 and yellow-9 are far short (3.9:1 and 2.8:1): warnings and "on hold" use these.
-    '--mantine-color-orange-light-color': '#b54708',
-    '--mantine-color-orange-outline': '#b54708',
+    // Darker still than #b54708, so a badge keeps 4.5:1 on a selected (tinted) table row too.
+    '--mantine-color-orange-light-color': '#93370d',
+    '--mantine-color-orange-outline': '#93370d',
     '--mantine-color-yellow-light-color': '#855d00',
     '--mantine-color-yellow-outline': '#855d00',
+    // White on red-6 is 3.8:1: every filled red button (confirmations, "Cancel session") uses red-9.
+    '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled-hover': '#a51d1d',
   },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)', '--mantine-color-error': 'var(--mantine-color-red-4)' },
 });

@@ -67,7 +67,7 @@ function CancelForm({ session, onCancel, onCancelled }: { session: Session; onCa
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={saving}>Keep the session</Button>
-          <Button type="submit" color="red" loading={saving}>Cancel session</Button>
+          <Button type="submit" color="red.9" loading={saving}>Cancel session</Button>
         </Group>
       </Stack>
     </form>
