@@ -21,11 +21,7 @@ import { href, navigate, type ProgramTab } from '../lib/router';
 export function ProgramPage({ id, tab, relationship }: { id: number; tab: ProgramTab; relationship?: number }) {
   const { programs, error, reload } = usePrograms();
   const program = programs?.find((p) => p.id === id);
-  // The Requests tab has no address of its own (lib/router knows the other tabs): it shows
-  // over the address it was chosen at, until the address changes.
-  const here = `${tab}/${relationship ?? ''}`;
-  const [requestsAt, setRequestsAt] = useState<string | null>(null);
-  const shownTab = requestsAt === here ? 'requests' : tab;
+  const shownTab = tab;
 
   if (!programs) {
     if (error) return <Alert color="red" title="The program could not be loaded">{error}</Alert>;
@@ -56,8 +52,7 @@ export function ProgramPage({ id, tab, relationship }: { id: number; tab: Progra
         value={shownTab}
         onChange={(t) => {
           if (!t) return;
-          setRequestsAt(t === 'requests' ? here : null);
-          if (t !== 'requests') navigate({ name: 'program', id, tab: t as ProgramTab });
+          navigate({ name: 'program', id, tab: t as ProgramTab });
         }}
         keepMounted={false}
       >
