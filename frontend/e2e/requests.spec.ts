@@ -164,8 +164,13 @@ async function showEmails(view: 'Queued' | 'All') {
 /** stat is the number on one of the Requests tab's cards. */
 async function stat(label: string): Promise<number> {
   const card = page.getByRole('group', { name: 'Requests at a glance' }).getByText(label, { exact: true }).locator('xpath=..');
-  const n = /^\s*\S.*?\s+([\d,]+)/s.exec(await card.innerText());
-  return n ? Number(n[1].replace(/,/g, '')) : NaN;
+  const read = async () => {
+    const n = /^\s*\S.*?\s+([\d,]+)/s.exec(await card.innerText());
+    return n ? Number(n[1].replace(/,/g, '')) : NaN;
+  };
+  // The cards render before their counts arrive: wait for a number.
+  await expect.poll(read).not.toBeNaN();
+  return read();
 }
 
 async function editProgram(review: boolean) {
