@@ -179,3 +179,17 @@ export function browserZone(): string {
     return 'UTC';
   }
 }
+
+const shortFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const shortYearFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * formatShortInstant writes an RFC 3339 time compactly for a table cell, "23 Nov, 20:42" (with
+ * the year when it is not this year's), in the reader's zone.
+ */
+export function formatShortInstant(s: string | undefined | null, now: Date = new Date()): string {
+  if (!s) return '';
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return s;
+  return (d.getFullYear() === now.getFullYear() ? shortFormat : shortYearFormat).format(d);
+}

@@ -1,5 +1,5 @@
 import {
-  Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Pagination, Paper, Progress, SegmentedControl, Skeleton, Stack, Table,
+  Alert, Anchor, Badge, Button, Checkbox, CloseButton, Group, Modal, Pagination, Paper, Progress, SegmentedControl, Skeleton, Stack, Table,
   Text,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
@@ -15,7 +15,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatNumber, plural } from '../lib/format';
 import { href } from '../lib/router';
 import { kindLabel, messageKindColors, messageStatusColors, messageStatusLabels } from '../lib/sessionLabels';
-import { formatInstant } from '../lib/zonedTime';
+import { formatInstant, formatShortInstant } from '../lib/zonedTime';
 
 type View = MessageStatus | 'all';
 
@@ -41,6 +41,8 @@ export function OutboxPage() {
   const [page, setPage] = useState(1);
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  // The summary of a finished run can be put away; the next run shows it again.
+  const [runDismissed, setRunDismissed] = useState(false);
   const [confirm, setConfirm] = useState<{ ids: number[]; count: number } | null>(null);
   const [busy, setBusy] = useState<'' | 'cancel' | 'retry'>('');
   const outbox = useOutbox();
@@ -179,6 +181,7 @@ export function OutboxPage() {
   };
 
   const p = sending.progress;
+  useEffect(() => { if (p?.running) setRunDismissed(false); }, [p?.running]);
   const blocked = sending.running || sending.starting;
 
   return (
@@ -188,13 +191,16 @@ export function OutboxPage() {
         subtitle="Every email Tandem writes waits here. Nothing leaves until you send it, unless you turned on automatic sending in Settings."
       />
       <Stack gap="md">
-        {p && (p.running || p.total > 0) && (
+        {p && (p.running || (p.total > 0 && !runDismissed)) && (
           <Paper withBorder radius="md" p="md" role="status" aria-live="polite">
-            <Group justify="space-between" mb={6}>
+            <Group justify="space-between" mb={6} wrap="nowrap">
               <Text size="sm" fw={600}>
                 {p.running ? `Sending ${formatNumber(Math.min(p.done + 1, p.total))} of ${formatNumber(p.total)}…` : `Last run: ${formatNumber(p.done)} of ${formatNumber(p.total)} done`}
               </Text>
-              <Text size="sm">{p.sent} sent · {p.failed} failed</Text>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">{p.sent} sent · {p.failed} failed</Text>
+                {!p.running && <CloseButton size="sm" aria-label="Hide the last run's summary" onClick={() => setRunDismissed(true)} />}
+              </Group>
             </Group>
             <Progress
               value={p.total ? (p.done / p.total) * 100 : 0}
@@ -281,9 +287,9 @@ export function OutboxPage() {
                     />
                   </Table.Th>
                   <Table.Th miw={180}>Recipient</Table.Th>
-                  <Table.Th>Subject</Table.Th>
+                  <Table.Th miw={240}>Subject</Table.Th>
                   <Table.Th miw={150}>Kind</Table.Th>
-                  <Table.Th miw={120}>Queued</Table.Th>
+                  <Table.Th miw={110}>Queued</Table.Th>
                   <Table.Th miw={110}>Status</Table.Th>
                   <Table.Th>Details</Table.Th>
                   <Table.Th>Preview</Table.Th>
@@ -303,9 +309,9 @@ export function OutboxPage() {
                       <Text size="sm" fw={600}>{m.toName || m.toEmail}</Text>
                       {m.toName && <Text size="xs">{m.toEmail}</Text>}
                     </Table.Td>
-                    <Table.Td maw={360}><Text size="sm" lineClamp={2}>{m.subject}</Text></Table.Td>
+                    <Table.Td maw={360}><Text size="sm" lineClamp={2} title={m.subject}>{m.subject}</Text></Table.Td>
                     <Table.Td><Badge color={messageKindColors[m.kind] ?? 'gray'} style={{ flexShrink: 0 }}>{kindLabel(m.kind)}</Badge></Table.Td>
-                    <Table.Td><Text size="sm">{formatInstant(m.createdAt)}</Text></Table.Td>
+                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }} title={formatInstant(m.createdAt)}>{formatShortInstant(m.createdAt)}</Text></Table.Td>
                     <Table.Td>
                       <Badge color={messageStatusColors[m.status] ?? 'gray'} variant="outline" style={{ flexShrink: 0 }}>
                         {messageStatusLabels[m.status] ?? m.status}
@@ -366,7 +372,7 @@ function Details({ m }: { m: OutboxMessage }) {
     case 'queued':
       return m.lastError ? <Text size="sm" lineClamp={2} title={m.lastError}>Last try: {m.lastError}</Text> : null;
     case 'sent':
-      return <Text size="sm">{m.deliveredVia === 'draft' ? 'Saved as a draft' : 'Sent'} {formatInstant(m.sentAt)}</Text>;
+      return <Text size="sm" title={formatInstant(m.sentAt)}>{m.deliveredVia === 'draft' ? 'Saved as a draft' : 'Sent'} <span style={{ whiteSpace: 'nowrap' }}>{formatShortInstant(m.sentAt)}</span></Text>;
     default:
       return null;
   }

@@ -142,7 +142,7 @@ function Body({ m, settings }: { m: OutboxMessage; settings: Settings | null }) 
               {([
                 ['Method', methodInWords(cal.method || m.method)],
                 ['Event', cal.summary],
-                ['Start', cal.start ? (cal.startZone ? `${cal.start} (${cal.startZone})` : `${formatInstant(cal.start)} your time · ${formatInstant(cal.start, 'UTC')} UTC`) : '—'],
+                ['Start', cal.start ? (cal.startZone ? `${cal.start} (${cal.startZone})` : startInWords(cal.start)) : '—'],
                 ['UID', cal.uid],
                 ['Sequence', cal.sequence == null ? '—' : `${cal.sequence}${cal.sequence > 0 ? ' (changed since the first invite)' : ''}`],
                 ['Status', cal.status || '—'],
@@ -169,4 +169,11 @@ function Body({ m, settings }: { m: OutboxMessage; settings: Settings | null }) 
       )}
     </Stack>
   );
+}
+
+/** startInWords is a UTC start in the admin's time, and in UTC too when their zone is another. */
+function startInWords(start: string): string {
+  const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (mine === 'UTC' || mine === 'Etc/UTC') return `${formatInstant(start, 'UTC')} UTC`;
+  return `${formatInstant(start)} your time (${mine}) · ${formatInstant(start, 'UTC')} UTC`;
 }

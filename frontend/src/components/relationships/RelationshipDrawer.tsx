@@ -354,9 +354,12 @@ function SessionCard({ s, relationshipOpen, onReschedule, onCancel, onOutcome, o
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Badge color={partStatColors[a.partStat] ?? 'gray'} variant={a.partStat === 'NEEDS-ACTION' ? 'outline' : 'light'}>
-                      {partStatLabels[a.partStat] ?? a.partStat}
-                    </Badge>
+                    {/* A cancelled session asks no one to act: only the answers given stay worth showing. */}
+                    {!scheduled && a.partStat === 'NEEDS-ACTION' ? <Text size="sm">—</Text> : (
+                      <Badge color={partStatColors[a.partStat] ?? 'gray'} variant={a.partStat === 'NEEDS-ACTION' ? 'outline' : 'light'}>
+                        {partStatLabels[a.partStat] ?? a.partStat}
+                      </Badge>
+                    )}
                     {a.respondedAt && <Text size="xs">{formatDate(a.respondedAt)}</Text>}
                   </Group>
                 </Table.Td>

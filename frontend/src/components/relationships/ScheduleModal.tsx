@@ -190,10 +190,10 @@ export function ScheduleForm({ target, settings, agendas, loadError, onCancel, o
     const add = (zone: string, who: string) => {
       if (!zone || !zoneIsValid(zone)) return;
       const seen = out.find((q) => q.zone === zone);
-      if (seen) seen.who += `, ${who}`;
+      if (seen) seen.who += ` & ${who}`;
       else out.push({ zone, who });
     };
-    if (settings?.defaultTimeZone) add(settings.defaultTimeZone, 'default');
+    if (settings?.defaultTimeZone) add(settings.defaultTimeZone, 'your default');
     for (const m of rel.members) add(m.timeZone, m.name.split(/\s+/)[0]);
     return out;
   }, [settings, rel.members]);
