@@ -118,3 +118,25 @@ func BenchmarkAssignSparse50k(b *testing.B) {
 	capacity, arcs := assignSparseInstance(3, 25000, 25000)
 	assignBench(b, 25000, capacity, arcs, "sparse")
 }
+
+// assignTightInstance is m mentees × m mentors of capacity 1, all pairs, weights 0..maxW: every
+// mentee competes for the same places, so augmenting paths are long (harder than the goals).
+func assignTightInstance(seed uint64, m int, maxW int64) ([]int, []Arc) {
+	r := rand.New(rand.NewPCG(seed, 4))
+	capacity := make([]int, m)
+	arcs := make([]Arc, 0, m*m)
+	for j := range capacity {
+		capacity[j] = 1
+	}
+	for i := range m {
+		for j := range m {
+			arcs = append(arcs, Arc{i, j, r.Int64N(maxW + 1)})
+		}
+	}
+	return capacity, arcs
+}
+
+func BenchmarkAssignTight2k(b *testing.B) {
+	capacity, arcs := assignTightInstance(5, 1000, 1_000_000)
+	assignBench(b, 1000, capacity, arcs, "dense")
+}

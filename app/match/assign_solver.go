@@ -131,11 +131,13 @@ func (s *assignSolver) relax(i int32, di int64) {
 	base := di + s.u[i]
 	if p.dense {
 		row := p.w[int(i)*p.k : int(i+1)*p.k]
+		v, dist := s.v[:len(row)], s.dist[:len(row)]
 		for jj, w := range row {
-			if w == assignForbidden {
-				continue
+			// A settled mentor is never nearer than this (reduced costs are >= 0), so the
+			// comparison alone filters almost everything.
+			if d := base - v[jj] - w; d < dist[jj] && w != assignForbidden {
+				s.reach(i, int32(jj), d)
 			}
-			s.reach(i, int32(jj), base-s.v[jj]-w)
 		}
 		return
 	}
