@@ -24,6 +24,12 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
+	if q.addDraftMemberStmt, err = db.PrepareContext(ctx, addDraftMember); err != nil {
+		return nil, fmt.Errorf("error preparing query AddDraftMember: %w", err)
+	}
+	if q.addPairPreferenceStmt, err = db.PrepareContext(ctx, addPairPreference); err != nil {
+		return nil, fmt.Errorf("error preparing query AddPairPreference: %w", err)
+	}
 	if q.addRelationshipMemberStmt, err = db.PrepareContext(ctx, addRelationshipMember); err != nil {
 		return nil, fmt.Errorf("error preparing query AddRelationshipMember: %w", err)
 	}
@@ -96,6 +102,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createAgendaTemplateStmt, err = db.PrepareContext(ctx, createAgendaTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateAgendaTemplate: %w", err)
 	}
+	if q.createDraftStmt, err = db.PrepareContext(ctx, createDraft); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateDraft: %w", err)
+	}
+	if q.createDraftItemStmt, err = db.PrepareContext(ctx, createDraftItem); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateDraftItem: %w", err)
+	}
 	if q.createParticipantStmt, err = db.PrepareContext(ctx, createParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateParticipant: %w", err)
 	}
@@ -117,17 +129,29 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createSessionStmt, err = db.PrepareContext(ctx, createSession); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateSession: %w", err)
 	}
+	if q.decideDraftStmt, err = db.PrepareContext(ctx, decideDraft); err != nil {
+		return nil, fmt.Errorf("error preparing query DecideDraft: %w", err)
+	}
 	if q.deleteAgendaTemplateStmt, err = db.PrepareContext(ctx, deleteAgendaTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteAgendaTemplate: %w", err)
 	}
 	if q.deleteAnswerStmt, err = db.PrepareContext(ctx, deleteAnswer); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteAnswer: %w", err)
 	}
+	if q.deleteDraftItemStmt, err = db.PrepareContext(ctx, deleteDraftItem); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteDraftItem: %w", err)
+	}
 	if q.deleteMessageTemplateStmt, err = db.PrepareContext(ctx, deleteMessageTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteMessageTemplate: %w", err)
 	}
+	if q.deletePairPreferenceStmt, err = db.PrepareContext(ctx, deletePairPreference); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePairPreference: %w", err)
+	}
 	if q.deleteParticipantStmt, err = db.PrepareContext(ctx, deleteParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteParticipant: %w", err)
+	}
+	if q.deleteParticipantPreferencesStmt, err = db.PrepareContext(ctx, deleteParticipantPreferences); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteParticipantPreferences: %w", err)
 	}
 	if q.deletePersonStmt, err = db.PrepareContext(ctx, deletePerson); err != nil {
 		return nil, fmt.Errorf("error preparing query DeletePerson: %w", err)
@@ -135,14 +159,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteQuestionStmt, err = db.PrepareContext(ctx, deleteQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteQuestion: %w", err)
 	}
+	if q.deleteUnlockedDraftItemsStmt, err = db.PrepareContext(ctx, deleteUnlockedDraftItems); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteUnlockedDraftItems: %w", err)
+	}
 	if q.getAgendaTemplateStmt, err = db.PrepareContext(ctx, getAgendaTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAgendaTemplate: %w", err)
+	}
+	if q.getDraftStmt, err = db.PrepareContext(ctx, getDraft); err != nil {
+		return nil, fmt.Errorf("error preparing query GetDraft: %w", err)
+	}
+	if q.getDraftItemStmt, err = db.PrepareContext(ctx, getDraftItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetDraftItem: %w", err)
 	}
 	if q.getMessageStmt, err = db.PrepareContext(ctx, getMessage); err != nil {
 		return nil, fmt.Errorf("error preparing query GetMessage: %w", err)
 	}
 	if q.getMessageTemplateStmt, err = db.PrepareContext(ctx, getMessageTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query GetMessageTemplate: %w", err)
+	}
+	if q.getOpenDraftStmt, err = db.PrepareContext(ctx, getOpenDraft); err != nil {
+		return nil, fmt.Errorf("error preparing query GetOpenDraft: %w", err)
 	}
 	if q.getParticipantStmt, err = db.PrepareContext(ctx, getParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query GetParticipant: %w", err)
@@ -186,11 +222,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listAllSessionsStmt, err = db.PrepareContext(ctx, listAllSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAllSessions: %w", err)
 	}
+	if q.listDraftItemsStmt, err = db.PrepareContext(ctx, listDraftItems); err != nil {
+		return nil, fmt.Errorf("error preparing query ListDraftItems: %w", err)
+	}
+	if q.listDraftMembersStmt, err = db.PrepareContext(ctx, listDraftMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListDraftMembers: %w", err)
+	}
+	if q.listManagersStmt, err = db.PrepareContext(ctx, listManagers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListManagers: %w", err)
+	}
+	if q.listMentorLoadsStmt, err = db.PrepareContext(ctx, listMentorLoads); err != nil {
+		return nil, fmt.Errorf("error preparing query ListMentorLoads: %w", err)
+	}
 	if q.listMessagesStmt, err = db.PrepareContext(ctx, listMessages); err != nil {
 		return nil, fmt.Errorf("error preparing query ListMessages: %w", err)
 	}
 	if q.listOtherPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listOtherPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOtherPendingMentorRequests: %w", err)
+	}
+	if q.listPairPreferencesStmt, err = db.PrepareContext(ctx, listPairPreferences); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPairPreferences: %w", err)
 	}
 	if q.listParticipantAnswersStmt, err = db.PrepareContext(ctx, listParticipantAnswers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListParticipantAnswers: %w", err)
@@ -215,6 +266,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listProgramLocationsStmt, err = db.PrepareContext(ctx, listProgramLocations); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramLocations: %w", err)
+	}
+	if q.listProgramPairHistoryStmt, err = db.PrepareContext(ctx, listProgramPairHistory); err != nil {
+		return nil, fmt.Errorf("error preparing query ListProgramPairHistory: %w", err)
 	}
 	if q.listProgramRelationshipMembersStmt, err = db.PrepareContext(ctx, listProgramRelationshipMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramRelationshipMembers: %w", err)
@@ -300,6 +354,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setAttendeePartstatStmt, err = db.PrepareContext(ctx, setAttendeePartstat); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAttendeePartstat: %w", err)
 	}
+	if q.setDraftItemLockedStmt, err = db.PrepareContext(ctx, setDraftItemLocked); err != nil {
+		return nil, fmt.Errorf("error preparing query SetDraftItemLocked: %w", err)
+	}
+	if q.setDraftItemRelationshipStmt, err = db.PrepareContext(ctx, setDraftItemRelationship); err != nil {
+		return nil, fmt.Errorf("error preparing query SetDraftItemRelationship: %w", err)
+	}
+	if q.setPairingOptionsStmt, err = db.PrepareContext(ctx, setPairingOptions); err != nil {
+		return nil, fmt.Errorf("error preparing query SetPairingOptions: %w", err)
+	}
 	if q.setQuestionPositionStmt, err = db.PrepareContext(ctx, setQuestionPosition); err != nil {
 		return nil, fmt.Errorf("error preparing query SetQuestionPosition: %w", err)
 	}
@@ -309,11 +372,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setRequestStatusStmt, err = db.PrepareContext(ctx, setRequestStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetRequestStatus: %w", err)
 	}
+	if q.touchDraftStmt, err = db.PrepareContext(ctx, touchDraft); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchDraft: %w", err)
+	}
 	if q.unarchiveProgramStmt, err = db.PrepareContext(ctx, unarchiveProgram); err != nil {
 		return nil, fmt.Errorf("error preparing query UnarchiveProgram: %w", err)
 	}
 	if q.updateAgendaTemplateStmt, err = db.PrepareContext(ctx, updateAgendaTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateAgendaTemplate: %w", err)
+	}
+	if q.updateDraftRunStmt, err = db.PrepareContext(ctx, updateDraftRun); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateDraftRun: %w", err)
 	}
 	if q.updateParticipantStmt, err = db.PrepareContext(ctx, updateParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateParticipant: %w", err)
@@ -338,6 +407,16 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 
 func (q *Queries) Close() error {
 	var err error
+	if q.addDraftMemberStmt != nil {
+		if cerr := q.addDraftMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addDraftMemberStmt: %w", cerr)
+		}
+	}
+	if q.addPairPreferenceStmt != nil {
+		if cerr := q.addPairPreferenceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addPairPreferenceStmt: %w", cerr)
+		}
+	}
 	if q.addRelationshipMemberStmt != nil {
 		if cerr := q.addRelationshipMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addRelationshipMemberStmt: %w", cerr)
@@ -458,6 +537,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createAgendaTemplateStmt: %w", cerr)
 		}
 	}
+	if q.createDraftStmt != nil {
+		if cerr := q.createDraftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createDraftStmt: %w", cerr)
+		}
+	}
+	if q.createDraftItemStmt != nil {
+		if cerr := q.createDraftItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createDraftItemStmt: %w", cerr)
+		}
+	}
 	if q.createParticipantStmt != nil {
 		if cerr := q.createParticipantStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createParticipantStmt: %w", cerr)
@@ -493,6 +582,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createSessionStmt: %w", cerr)
 		}
 	}
+	if q.decideDraftStmt != nil {
+		if cerr := q.decideDraftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing decideDraftStmt: %w", cerr)
+		}
+	}
 	if q.deleteAgendaTemplateStmt != nil {
 		if cerr := q.deleteAgendaTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteAgendaTemplateStmt: %w", cerr)
@@ -503,14 +597,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteAnswerStmt: %w", cerr)
 		}
 	}
+	if q.deleteDraftItemStmt != nil {
+		if cerr := q.deleteDraftItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteDraftItemStmt: %w", cerr)
+		}
+	}
 	if q.deleteMessageTemplateStmt != nil {
 		if cerr := q.deleteMessageTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteMessageTemplateStmt: %w", cerr)
 		}
 	}
+	if q.deletePairPreferenceStmt != nil {
+		if cerr := q.deletePairPreferenceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePairPreferenceStmt: %w", cerr)
+		}
+	}
 	if q.deleteParticipantStmt != nil {
 		if cerr := q.deleteParticipantStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteParticipantStmt: %w", cerr)
+		}
+	}
+	if q.deleteParticipantPreferencesStmt != nil {
+		if cerr := q.deleteParticipantPreferencesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteParticipantPreferencesStmt: %w", cerr)
 		}
 	}
 	if q.deletePersonStmt != nil {
@@ -523,9 +632,24 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteQuestionStmt: %w", cerr)
 		}
 	}
+	if q.deleteUnlockedDraftItemsStmt != nil {
+		if cerr := q.deleteUnlockedDraftItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteUnlockedDraftItemsStmt: %w", cerr)
+		}
+	}
 	if q.getAgendaTemplateStmt != nil {
 		if cerr := q.getAgendaTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAgendaTemplateStmt: %w", cerr)
+		}
+	}
+	if q.getDraftStmt != nil {
+		if cerr := q.getDraftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getDraftStmt: %w", cerr)
+		}
+	}
+	if q.getDraftItemStmt != nil {
+		if cerr := q.getDraftItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getDraftItemStmt: %w", cerr)
 		}
 	}
 	if q.getMessageStmt != nil {
@@ -536,6 +660,11 @@ func (q *Queries) Close() error {
 	if q.getMessageTemplateStmt != nil {
 		if cerr := q.getMessageTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getMessageTemplateStmt: %w", cerr)
+		}
+	}
+	if q.getOpenDraftStmt != nil {
+		if cerr := q.getOpenDraftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getOpenDraftStmt: %w", cerr)
 		}
 	}
 	if q.getParticipantStmt != nil {
@@ -608,6 +737,26 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listAllSessionsStmt: %w", cerr)
 		}
 	}
+	if q.listDraftItemsStmt != nil {
+		if cerr := q.listDraftItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listDraftItemsStmt: %w", cerr)
+		}
+	}
+	if q.listDraftMembersStmt != nil {
+		if cerr := q.listDraftMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listDraftMembersStmt: %w", cerr)
+		}
+	}
+	if q.listManagersStmt != nil {
+		if cerr := q.listManagersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listManagersStmt: %w", cerr)
+		}
+	}
+	if q.listMentorLoadsStmt != nil {
+		if cerr := q.listMentorLoadsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listMentorLoadsStmt: %w", cerr)
+		}
+	}
 	if q.listMessagesStmt != nil {
 		if cerr := q.listMessagesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listMessagesStmt: %w", cerr)
@@ -616,6 +765,11 @@ func (q *Queries) Close() error {
 	if q.listOtherPendingMentorRequestsStmt != nil {
 		if cerr := q.listOtherPendingMentorRequestsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOtherPendingMentorRequestsStmt: %w", cerr)
+		}
+	}
+	if q.listPairPreferencesStmt != nil {
+		if cerr := q.listPairPreferencesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPairPreferencesStmt: %w", cerr)
 		}
 	}
 	if q.listParticipantAnswersStmt != nil {
@@ -656,6 +810,11 @@ func (q *Queries) Close() error {
 	if q.listProgramLocationsStmt != nil {
 		if cerr := q.listProgramLocationsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listProgramLocationsStmt: %w", cerr)
+		}
+	}
+	if q.listProgramPairHistoryStmt != nil {
+		if cerr := q.listProgramPairHistoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listProgramPairHistoryStmt: %w", cerr)
 		}
 	}
 	if q.listProgramRelationshipMembersStmt != nil {
@@ -798,6 +957,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setAttendeePartstatStmt: %w", cerr)
 		}
 	}
+	if q.setDraftItemLockedStmt != nil {
+		if cerr := q.setDraftItemLockedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setDraftItemLockedStmt: %w", cerr)
+		}
+	}
+	if q.setDraftItemRelationshipStmt != nil {
+		if cerr := q.setDraftItemRelationshipStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setDraftItemRelationshipStmt: %w", cerr)
+		}
+	}
+	if q.setPairingOptionsStmt != nil {
+		if cerr := q.setPairingOptionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setPairingOptionsStmt: %w", cerr)
+		}
+	}
 	if q.setQuestionPositionStmt != nil {
 		if cerr := q.setQuestionPositionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setQuestionPositionStmt: %w", cerr)
@@ -813,6 +987,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setRequestStatusStmt: %w", cerr)
 		}
 	}
+	if q.touchDraftStmt != nil {
+		if cerr := q.touchDraftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchDraftStmt: %w", cerr)
+		}
+	}
 	if q.unarchiveProgramStmt != nil {
 		if cerr := q.unarchiveProgramStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing unarchiveProgramStmt: %w", cerr)
@@ -821,6 +1000,11 @@ func (q *Queries) Close() error {
 	if q.updateAgendaTemplateStmt != nil {
 		if cerr := q.updateAgendaTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateAgendaTemplateStmt: %w", cerr)
+		}
+	}
+	if q.updateDraftRunStmt != nil {
+		if cerr := q.updateDraftRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateDraftRunStmt: %w", cerr)
 		}
 	}
 	if q.updateParticipantStmt != nil {
@@ -892,6 +1076,8 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 type Queries struct {
 	db                                 DBTX
 	tx                                 *sql.Tx
+	addDraftMemberStmt                 *sql.Stmt
+	addPairPreferenceStmt              *sql.Stmt
 	addRelationshipMemberStmt          *sql.Stmt
 	addRequestEventStmt                *sql.Stmt
 	addSessionAttendeeStmt             *sql.Stmt
@@ -916,6 +1102,8 @@ type Queries struct {
 	countQuestionAnswersStmt           *sql.Stmt
 	countSentSessionMessagesStmt       *sql.Stmt
 	createAgendaTemplateStmt           *sql.Stmt
+	createDraftStmt                    *sql.Stmt
+	createDraftItemStmt                *sql.Stmt
 	createParticipantStmt              *sql.Stmt
 	createPersonStmt                   *sql.Stmt
 	createProgramStmt                  *sql.Stmt
@@ -923,15 +1111,23 @@ type Queries struct {
 	createRelationshipStmt             *sql.Stmt
 	createRequestStmt                  *sql.Stmt
 	createSessionStmt                  *sql.Stmt
+	decideDraftStmt                    *sql.Stmt
 	deleteAgendaTemplateStmt           *sql.Stmt
 	deleteAnswerStmt                   *sql.Stmt
+	deleteDraftItemStmt                *sql.Stmt
 	deleteMessageTemplateStmt          *sql.Stmt
+	deletePairPreferenceStmt           *sql.Stmt
 	deleteParticipantStmt              *sql.Stmt
+	deleteParticipantPreferencesStmt   *sql.Stmt
 	deletePersonStmt                   *sql.Stmt
 	deleteQuestionStmt                 *sql.Stmt
+	deleteUnlockedDraftItemsStmt       *sql.Stmt
 	getAgendaTemplateStmt              *sql.Stmt
+	getDraftStmt                       *sql.Stmt
+	getDraftItemStmt                   *sql.Stmt
 	getMessageStmt                     *sql.Stmt
 	getMessageTemplateStmt             *sql.Stmt
+	getOpenDraftStmt                   *sql.Stmt
 	getParticipantStmt                 *sql.Stmt
 	getParticipantByPersonStmt         *sql.Stmt
 	getPersonStmt                      *sql.Stmt
@@ -946,8 +1142,13 @@ type Queries struct {
 	holdInterruptedMessagesStmt        *sql.Stmt
 	listAgendaTemplatesStmt            *sql.Stmt
 	listAllSessionsStmt                *sql.Stmt
+	listDraftItemsStmt                 *sql.Stmt
+	listDraftMembersStmt               *sql.Stmt
+	listManagersStmt                   *sql.Stmt
+	listMentorLoadsStmt                *sql.Stmt
 	listMessagesStmt                   *sql.Stmt
 	listOtherPendingMentorRequestsStmt *sql.Stmt
+	listPairPreferencesStmt            *sql.Stmt
 	listParticipantAnswersStmt         *sql.Stmt
 	listParticipantRowsStmt            *sql.Stmt
 	listPendingMentorRequestsStmt      *sql.Stmt
@@ -956,6 +1157,7 @@ type Queries struct {
 	listProgramDepartmentsStmt         *sql.Stmt
 	listProgramEnrolmentsStmt          *sql.Stmt
 	listProgramLocationsStmt           *sql.Stmt
+	listProgramPairHistoryStmt         *sql.Stmt
 	listProgramRelationshipMembersStmt *sql.Stmt
 	listProgramRequestsStmt            *sql.Stmt
 	listProgramSessionsStmt            *sql.Stmt
@@ -984,11 +1186,16 @@ type Queries struct {
 	rescheduleSessionStmt              *sql.Stmt
 	resetAttendeeAnswersStmt           *sql.Stmt
 	setAttendeePartstatStmt            *sql.Stmt
+	setDraftItemLockedStmt             *sql.Stmt
+	setDraftItemRelationshipStmt       *sql.Stmt
+	setPairingOptionsStmt              *sql.Stmt
 	setQuestionPositionStmt            *sql.Stmt
 	setRelationshipStatusStmt          *sql.Stmt
 	setRequestStatusStmt               *sql.Stmt
+	touchDraftStmt                     *sql.Stmt
 	unarchiveProgramStmt               *sql.Stmt
 	updateAgendaTemplateStmt           *sql.Stmt
+	updateDraftRunStmt                 *sql.Stmt
 	updateParticipantStmt              *sql.Stmt
 	updatePersonStmt                   *sql.Stmt
 	updateProgramStmt                  *sql.Stmt
@@ -1001,6 +1208,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
 		db:                                 tx,
 		tx:                                 tx,
+		addDraftMemberStmt:                 q.addDraftMemberStmt,
+		addPairPreferenceStmt:              q.addPairPreferenceStmt,
 		addRelationshipMemberStmt:          q.addRelationshipMemberStmt,
 		addRequestEventStmt:                q.addRequestEventStmt,
 		addSessionAttendeeStmt:             q.addSessionAttendeeStmt,
@@ -1025,6 +1234,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countQuestionAnswersStmt:           q.countQuestionAnswersStmt,
 		countSentSessionMessagesStmt:       q.countSentSessionMessagesStmt,
 		createAgendaTemplateStmt:           q.createAgendaTemplateStmt,
+		createDraftStmt:                    q.createDraftStmt,
+		createDraftItemStmt:                q.createDraftItemStmt,
 		createParticipantStmt:              q.createParticipantStmt,
 		createPersonStmt:                   q.createPersonStmt,
 		createProgramStmt:                  q.createProgramStmt,
@@ -1032,15 +1243,23 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		createRelationshipStmt:             q.createRelationshipStmt,
 		createRequestStmt:                  q.createRequestStmt,
 		createSessionStmt:                  q.createSessionStmt,
+		decideDraftStmt:                    q.decideDraftStmt,
 		deleteAgendaTemplateStmt:           q.deleteAgendaTemplateStmt,
 		deleteAnswerStmt:                   q.deleteAnswerStmt,
+		deleteDraftItemStmt:                q.deleteDraftItemStmt,
 		deleteMessageTemplateStmt:          q.deleteMessageTemplateStmt,
+		deletePairPreferenceStmt:           q.deletePairPreferenceStmt,
 		deleteParticipantStmt:              q.deleteParticipantStmt,
+		deleteParticipantPreferencesStmt:   q.deleteParticipantPreferencesStmt,
 		deletePersonStmt:                   q.deletePersonStmt,
 		deleteQuestionStmt:                 q.deleteQuestionStmt,
+		deleteUnlockedDraftItemsStmt:       q.deleteUnlockedDraftItemsStmt,
 		getAgendaTemplateStmt:              q.getAgendaTemplateStmt,
+		getDraftStmt:                       q.getDraftStmt,
+		getDraftItemStmt:                   q.getDraftItemStmt,
 		getMessageStmt:                     q.getMessageStmt,
 		getMessageTemplateStmt:             q.getMessageTemplateStmt,
+		getOpenDraftStmt:                   q.getOpenDraftStmt,
 		getParticipantStmt:                 q.getParticipantStmt,
 		getParticipantByPersonStmt:         q.getParticipantByPersonStmt,
 		getPersonStmt:                      q.getPersonStmt,
@@ -1055,8 +1274,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		holdInterruptedMessagesStmt:        q.holdInterruptedMessagesStmt,
 		listAgendaTemplatesStmt:            q.listAgendaTemplatesStmt,
 		listAllSessionsStmt:                q.listAllSessionsStmt,
+		listDraftItemsStmt:                 q.listDraftItemsStmt,
+		listDraftMembersStmt:               q.listDraftMembersStmt,
+		listManagersStmt:                   q.listManagersStmt,
+		listMentorLoadsStmt:                q.listMentorLoadsStmt,
 		listMessagesStmt:                   q.listMessagesStmt,
 		listOtherPendingMentorRequestsStmt: q.listOtherPendingMentorRequestsStmt,
+		listPairPreferencesStmt:            q.listPairPreferencesStmt,
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
 		listParticipantRowsStmt:            q.listParticipantRowsStmt,
 		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
@@ -1065,6 +1289,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listProgramDepartmentsStmt:         q.listProgramDepartmentsStmt,
 		listProgramEnrolmentsStmt:          q.listProgramEnrolmentsStmt,
 		listProgramLocationsStmt:           q.listProgramLocationsStmt,
+		listProgramPairHistoryStmt:         q.listProgramPairHistoryStmt,
 		listProgramRelationshipMembersStmt: q.listProgramRelationshipMembersStmt,
 		listProgramRequestsStmt:            q.listProgramRequestsStmt,
 		listProgramSessionsStmt:            q.listProgramSessionsStmt,
@@ -1093,11 +1318,16 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		rescheduleSessionStmt:              q.rescheduleSessionStmt,
 		resetAttendeeAnswersStmt:           q.resetAttendeeAnswersStmt,
 		setAttendeePartstatStmt:            q.setAttendeePartstatStmt,
+		setDraftItemLockedStmt:             q.setDraftItemLockedStmt,
+		setDraftItemRelationshipStmt:       q.setDraftItemRelationshipStmt,
+		setPairingOptionsStmt:              q.setPairingOptionsStmt,
 		setQuestionPositionStmt:            q.setQuestionPositionStmt,
 		setRelationshipStatusStmt:          q.setRelationshipStatusStmt,
 		setRequestStatusStmt:               q.setRequestStatusStmt,
+		touchDraftStmt:                     q.touchDraftStmt,
 		unarchiveProgramStmt:               q.unarchiveProgramStmt,
 		updateAgendaTemplateStmt:           q.updateAgendaTemplateStmt,
+		updateDraftRunStmt:                 q.updateDraftRunStmt,
 		updateParticipantStmt:              q.updateParticipantStmt,
 		updatePersonStmt:                   q.updatePersonStmt,
 		updateProgramStmt:                  q.updateProgramStmt,

@@ -58,6 +58,49 @@ type Outbox struct {
 	RequestID      sql.NullInt64
 }
 
+type PairPreference struct {
+	ID            int64
+	ProgramID     int64
+	ParticipantID int64
+	OtherID       int64
+	Kind          string
+	Rank          int64
+	CreatedAt     string
+}
+
+type PairingDraft struct {
+	ID        int64
+	ProgramID int64
+	Mode      string
+	Objective string
+	Status    string
+	Summary   string
+	CreatedAt string
+	UpdatedAt string
+	DecidedAt sql.NullString
+}
+
+type PairingItem struct {
+	ID             int64
+	DraftID        int64
+	Locked         int64
+	Manual         int64
+	Wish           int64
+	Points         int64
+	Percent        int64
+	Reasons        string
+	Warnings       string
+	RelationshipID sql.NullInt64
+	CreatedAt      string
+}
+
+type PairingItemMember struct {
+	ItemID        int64
+	ParticipantID int64
+	Role          string
+	Position      int64
+}
+
 type Participant struct {
 	ID         int64
 	ProgramID  int64
@@ -108,6 +151,9 @@ type Program struct {
 	UpdatedAt               string
 	StatusBeforeArchive     string
 	ReviewRequests          int64
+	WishBonus               int64
+	WishPairs               string
+	AllowPastPairs          int64
 }
 
 type Question struct {

@@ -12,7 +12,7 @@ import (
 const archiveProgram = `-- name: ArchiveProgram :one
 UPDATE programs SET status_before_archive = CASE WHEN status = 'archived' THEN status_before_archive ELSE status END,
     status = 'archived', updated_at = ?1
-WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
+WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
 `
 
 type ArchiveProgramParams struct {
@@ -44,6 +44,9 @@ func (q *Queries) ArchiveProgram(ctx context.Context, arg ArchiveProgramParams) 
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
 		&i.ReviewRequests,
+		&i.WishBonus,
+		&i.WishPairs,
+		&i.AllowPastPairs,
 	)
 	return i, err
 }
@@ -69,7 +72,7 @@ INSERT INTO programs (
     ?6, ?7, ?8, ?9, ?10, ?11,
     ?12, ?13, ?14, ?15, ?16, ?17, ?17
 )
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
 `
 
 type CreateProgramParams struct {
@@ -134,12 +137,15 @@ func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (P
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
 		&i.ReviewRequests,
+		&i.WishBonus,
+		&i.WishPairs,
+		&i.AllowPastPairs,
 	)
 	return i, err
 }
 
 const getProgram = `-- name: GetProgram :one
-SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests FROM programs WHERE id = ?1
+SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs FROM programs WHERE id = ?1
 `
 
 func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
@@ -166,12 +172,15 @@ func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
 		&i.ReviewRequests,
+		&i.WishBonus,
+		&i.WishPairs,
+		&i.AllowPastPairs,
 	)
 	return i, err
 }
 
 const listProgramSummaries = `-- name: ListProgramSummaries :many
-SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive, p.review_requests,
+SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive, p.review_requests, p.wish_bonus, p.wish_pairs, p.allow_past_pairs,
     CAST(COALESCE(SUM(pa.status <> 'withdrawn'), 0) AS INTEGER) AS participants,
     CAST(COALESCE(SUM(pa.is_mentor AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentors,
     CAST(COALESCE(SUM(pa.is_mentee AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentees,
@@ -203,6 +212,9 @@ type ListProgramSummariesRow struct {
 	UpdatedAt               string
 	StatusBeforeArchive     string
 	ReviewRequests          int64
+	WishBonus               int64
+	WishPairs               string
+	AllowPastPairs          int64
 	Participants            int64
 	Mentors                 int64
 	Mentees                 int64
@@ -239,6 +251,9 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 			&i.UpdatedAt,
 			&i.StatusBeforeArchive,
 			&i.ReviewRequests,
+			&i.WishBonus,
+			&i.WishPairs,
+			&i.AllowPastPairs,
 			&i.Participants,
 			&i.Mentors,
 			&i.Mentees,
@@ -260,7 +275,7 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 const unarchiveProgram = `-- name: UnarchiveProgram :one
 UPDATE programs SET status = CASE WHEN status_before_archive IN ('', 'archived') THEN 'open' ELSE status_before_archive END,
     status_before_archive = '', updated_at = ?1
-WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
+WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
 `
 
 type UnarchiveProgramParams struct {
@@ -292,6 +307,9 @@ func (q *Queries) UnarchiveProgram(ctx context.Context, arg UnarchiveProgramPara
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
 		&i.ReviewRequests,
+		&i.WishBonus,
+		&i.WishPairs,
+		&i.AllowPastPairs,
 	)
 	return i, err
 }
@@ -305,7 +323,7 @@ UPDATE programs SET
     default_capacity = ?14, mentor_request_expiry_days = ?15,
     review_requests = ?16, updated_at = ?17
 WHERE id = ?18
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
 `
 
 type UpdateProgramParams struct {
@@ -372,6 +390,9 @@ func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (P
 		&i.UpdatedAt,
 		&i.StatusBeforeArchive,
 		&i.ReviewRequests,
+		&i.WishBonus,
+		&i.WishPairs,
+		&i.AllowPastPairs,
 	)
 	return i, err
 }
