@@ -261,7 +261,7 @@ func assignForce(t *testing.T, m int, capacity []int, arcs []Arc, obj Objective,
 	if p.dense == dense {
 		return p
 	}
-	// Pad with (or strip) filler: rebuild by hand from the other representation.
+	// Rebuild by hand in the other representation.
 	q := &assignProblem{m: p.m, k: p.k, cap: p.cap, dense: dense}
 	if dense {
 		q.w = make([]int64, m*p.k)
