@@ -890,7 +890,7 @@ func (s *Requests) vars(ctx context.Context, q *store.Queries, st Settings, prog
 			v.Request.Expires = t.In(loc).Format("Monday 2 January 2006")
 		}
 	}
-	v.Request.Highlights = s.highlights(ctx, q, req)
+	v.Request.Highlights = profileHighlights(ctx, q, req)
 	if r.Status == request.Declined || r.Status == request.Expired {
 		if c, err := s.Candidates(prog.ID, req.ID, r.Kind); err == nil {
 			var names []string
@@ -905,9 +905,9 @@ func (s *Requests) vars(ctx context.Context, q *store.Queries, st Settings, prog
 	return v
 }
 
-// highlights is the requester's profile in a few lines: role, department, place, and the
-// answers the matching rules use.
-func (s *Requests) highlights(ctx context.Context, q *store.Queries, p store.ListParticipantRowsRow) string {
+// profileHighlights is a participant's profile in a few lines: role, department, place, and
+// their answers to the choice questions.
+func profileHighlights(ctx context.Context, q *store.Queries, p store.ListParticipantRowsRow) string {
 	var lines []string
 	head := strings.Join(nonEmpty(p.Title, p.Department, p.Location), ", ")
 	if head != "" {

@@ -27,6 +27,7 @@ type Services struct {
 	Sessions      *Sessions
 	Agendas       *Agendas
 	Requests      *Requests
+	Pairing       *Pairing
 }
 
 // NewServices builds the services over one database; secrets keeps the SMTP password.
@@ -46,6 +47,7 @@ func NewServices(d *db.DB, now Clock, secrets Secrets) *Services {
 	s.Sessions = NewSessions(d, now, s.Settings, s.Templates, s.Outbox)
 	s.Agendas = NewAgendas(d, now)
 	s.Requests = NewRequests(d, now, s.Settings, s.Templates, s.Outbox)
+	s.Pairing = NewPairing(d, now, s.Settings, s.Templates, s.Outbox)
 	s.System = NewSystem(d, now, s)
 	return s
 }
@@ -85,5 +87,5 @@ func (s *Services) Recover() error {
 // Bindings lists the structs whose exported methods the UI may call.
 func (s *Services) Bindings() []any {
 	return []any{s.Programs, s.People, s.Participants, s.Questions, s.Directory, s.Imports, s.System,
-		s.Settings, s.Templates, s.Outbox, s.Relationships, s.Sessions, s.Agendas, s.Requests}
+		s.Settings, s.Templates, s.Outbox, s.Relationships, s.Sessions, s.Agendas, s.Requests, s.Pairing}
 }

@@ -43,7 +43,7 @@ type Settings struct {
 
 // MessageKinds are the kinds of email Tandem writes, for automatic sending and templates.
 var MessageKinds = []string{"invite", "update", "cancellation", "closing", "request_summary", "request_confirmation",
-	"request_answer", "request_declined", "request_reminder", "request_expired", "request_closed"}
+	"request_answer", "request_declined", "request_reminder", "request_expired", "request_closed", "introduction"}
 
 // SettingsService reads and saves settings and the SMTP password.
 type SettingsService struct {

@@ -22,6 +22,14 @@ type MessageVars struct {
 	Session      VarSession
 	Reason       string // why a relationship closed, or a session was cancelled
 	Request      VarRequest
+	Match        VarMatch
+}
+
+// VarMatch is why the engine paired people, for the introduction email.
+type VarMatch struct {
+	Score      int    // 0–100 %
+	Highlights string // the other members' profiles in a few lines each
+	Reasons    string // one reason per line: "both: Leadership, Public speaking (+6)"
 }
 
 // VarRequest is a peer or mentor request in a template.
@@ -73,9 +81,32 @@ var templateLabels = map[string]string{
 	"request_answer": "Request answered (to both)", "request_declined": "Request declined (to the requester)",
 	"request_reminder": "Request reminder (to the person asked)", "request_expired": "Request expired (to the requester)",
 	"request_closed": "Request no longer needed (to the person asked)",
+	"introduction":   "Introduction of a new pair or group (to each member)",
 }
 
 var defaultTemplates = map[string]mail.Template{
+	"introduction": {
+		Subject: "Meet {{.OthersNames}}: your {{.Program.Name}} match",
+		Text: `Hello {{.Recipient.FirstName}},
+
+You have been paired with {{.OthersNames}} in {{.Program.Name}}.
+
+{{.Match.Highlights}}
+{{if .Match.Reasons}}
+Why you were paired
+{{.Match.Reasons}}
+{{end}}
+Say hello and find a first time to meet; I will send a calendar invitation once you have a date.
+
+{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}
+`,
+		HTML: `<p>Hello {{.Recipient.FirstName}},</p>
+<p>You have been paired with <b>{{.OthersNames}}</b> in <b>{{.Program.Name}}</b>.</p>
+<pre style="font-family:inherit;white-space:pre-wrap">{{.Match.Highlights}}</pre>
+{{if .Match.Reasons}}<p><b>Why you were paired</b></p><pre style="font-family:inherit;white-space:pre-wrap">{{.Match.Reasons}}</pre>{{end}}
+<p>Say hello and find a first time to meet; I will send a calendar invitation once you have a date.</p>
+<p>{{.Admin.Name}}{{if .Organisation}}, {{.Organisation}}{{end}}</p>`,
+	},
 	"invite": {
 		Subject: "Invitation: {{.Session.Title}} — {{.Session.When}}",
 		Text: `Hello {{.Recipient.FirstName}},
@@ -275,6 +306,8 @@ func sampleVars() MessageVars {
 			Highlights: "Software Engineer, Engineering, Berlin\nWants to grow: Public speaking", Commitment: "help with public speaking over 3 sessions",
 			Note: "Hi Ana, I'd love to learn from you.", Answer: "approved all 3 sessions", Message: "Happy to!", Expires: "Monday 7 December 2026",
 			NextBest: "Mei Chen, Lukas Müller", Sessions: 3},
+		Match: VarMatch{Score: 82, Highlights: "Jai Patel (peer)\nSoftware Engineer, Engineering, Berlin\nGoals: Build confidence",
+			Reasons: "both: Leadership, Public speaking (+6)\ntime zones 1 h apart (+3)"},
 	}
 }
 

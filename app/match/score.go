@@ -410,7 +410,6 @@ func findRule(rules []Rule, id int64) *Rule {
 
 type optIndex map[string]int
 
-
 // bitset sets one bit per chosen option, numbering options as they are first met (case-insensitively).
 func bitset(idx optIndex, names *[]string, chosen []string) []uint64 {
 	var out []uint64

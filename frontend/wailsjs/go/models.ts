@@ -52,6 +52,20 @@ export namespace app {
 	        this.choices = source["choices"];
 	    }
 	}
+	export class ApproveResult {
+	    relationships: number;
+	    emails: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ApproveResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.relationships = source["relationships"];
+	        this.emails = source["emails"];
+	    }
+	}
 	export class Attendee {
 	    personId: number;
 	    name: string;
@@ -270,6 +284,205 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class RunInfo {
+	    pruned: boolean;
+	    candidateK: number;
+	    pairs: number;
+	    millis: number;
+	    boundPercent: number;
+	    ranAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pruned = source["pruned"];
+	        this.candidateK = source["candidateK"];
+	        this.pairs = source["pairs"];
+	        this.millis = source["millis"];
+	        this.boundPercent = source["boundPercent"];
+	        this.ranAt = source["ranAt"];
+	    }
+	}
+	export class DraftTotals {
+	    people: number;
+	    matched: number;
+	    matchedPercent: number;
+	    items: number;
+	    averageScore: number;
+	    lowestScore: number;
+	    wishes: number;
+	    wishesGranted: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftTotals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.people = source["people"];
+	        this.matched = source["matched"];
+	        this.matchedPercent = source["matchedPercent"];
+	        this.items = source["items"];
+	        this.averageScore = source["averageScore"];
+	        this.lowestScore = source["lowestScore"];
+	        this.wishes = source["wishes"];
+	        this.wishesGranted = source["wishesGranted"];
+	    }
+	}
+	export class Unmatched {
+	    participantId: number;
+	    name: string;
+	    role: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Unmatched(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class DraftMember {
+	    participantId: number;
+	    personId: number;
+	    name: string;
+	    email: string;
+	    role: string;
+	    title: string;
+	    department: string;
+	    location: string;
+	    timeZone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftMember(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.personId = source["personId"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.title = source["title"];
+	        this.department = source["department"];
+	        this.location = source["location"];
+	        this.timeZone = source["timeZone"];
+	    }
+	}
+	export class DraftItem {
+	    id: number;
+	    members: DraftMember[];
+	    points: number;
+	    score: number;
+	    reasons: string[];
+	    warnings: string[];
+	    locked: boolean;
+	    manual: boolean;
+	    wish: boolean;
+	    needsOk: boolean;
+	    relationshipId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.members = this.convertValues(source["members"], DraftMember);
+	        this.points = source["points"];
+	        this.score = source["score"];
+	        this.reasons = source["reasons"];
+	        this.warnings = source["warnings"];
+	        this.locked = source["locked"];
+	        this.manual = source["manual"];
+	        this.wish = source["wish"];
+	        this.needsOk = source["needsOk"];
+	        this.relationshipId = source["relationshipId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Draft {
+	    id: number;
+	    programId: number;
+	    mode: string;
+	    objective: string;
+	    status: string;
+	    items: DraftItem[];
+	    unmatched: Unmatched[];
+	    totals: DraftTotals;
+	    run: RunInfo;
+	    needsOk: number;
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Draft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.programId = source["programId"];
+	        this.mode = source["mode"];
+	        this.objective = source["objective"];
+	        this.status = source["status"];
+	        this.items = this.convertValues(source["items"], DraftItem);
+	        this.unmatched = this.convertValues(source["unmatched"], Unmatched);
+	        this.totals = this.convertValues(source["totals"], DraftTotals);
+	        this.run = this.convertValues(source["run"], RunInfo);
+	        this.needsOk = source["needsOk"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
 	export class ParticipantInput {
 	    mentor: boolean;
 	    mentee: boolean;
@@ -332,6 +545,52 @@ export namespace app {
 	        this.personId = source["personId"];
 	        this.newPerson = this.convertValues(source["newPerson"], PersonInput);
 	        this.roles = this.convertValues(source["roles"], ParticipantInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PreferencePerson {
+	    participantId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreferencePerson(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.name = source["name"];
+	    }
+	}
+	export class ForbiddenPair {
+	    a: PreferencePerson;
+	    b: PreferencePerson;
+	
+	    static createFrom(source: any = {}) {
+	        return new ForbiddenPair(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.a = this.convertValues(source["a"], PreferencePerson);
+	        this.b = this.convertValues(source["b"], PreferencePerson);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -518,6 +777,52 @@ export namespace app {
 		}
 	}
 	
+	export class MemberInput {
+	    participantId: number;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.role = source["role"];
+	    }
+	}
+	export class ManualInput {
+	    draftId: number;
+	    members: MemberInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ManualInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.draftId = source["draftId"];
+	        this.members = this.convertValues(source["members"], MemberInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Member {
 	    participantId: number;
 	    personId: number;
@@ -544,20 +849,7 @@ export namespace app {
 	        this.department = source["department"];
 	    }
 	}
-	export class MemberInput {
-	    participantId: number;
-	    role: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new MemberInput(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.participantId = source["participantId"];
-	        this.role = source["role"];
-	    }
-	}
 	export class MessageTemplate {
 	    kind: string;
 	    label: string;
@@ -674,6 +966,40 @@ export namespace app {
 	        this.rating = source["rating"];
 	    }
 	}
+	export class PairCheck {
+	    score: number;
+	    points: number;
+	    reasons: string[];
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PairCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.points = source["points"];
+	        this.reasons = source["reasons"];
+	        this.warnings = source["warnings"];
+	    }
+	}
+	export class PairingOptions {
+	    wishBonus: number;
+	    wishPairs: string;
+	    allowPastPairs: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PairingOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.wishBonus = source["wishBonus"];
+	        this.wishPairs = source["wishPairs"];
+	        this.allowPastPairs = source["allowPastPairs"];
+	    }
+	}
 	
 	
 	export class Person {
@@ -707,6 +1033,41 @@ export namespace app {
 	    }
 	}
 	
+	
+	export class Preferences {
+	    participantId: number;
+	    wishes: PreferencePerson[];
+	    avoid: PreferencePerson[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preferences(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participantId = source["participantId"];
+	        this.wishes = this.convertValues(source["wishes"], PreferencePerson);
+	        this.avoid = this.convertValues(source["avoid"], PreferencePerson);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Question {
 	    id: number;
 	    programId: number;
@@ -1310,6 +1671,23 @@ export namespace app {
 	        this.inReview = source["inReview"];
 	    }
 	}
+	
+	export class RunInput {
+	    programId: number;
+	    mode: string;
+	    objective: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.programId = source["programId"];
+	        this.mode = source["mode"];
+	        this.objective = source["objective"];
+	    }
+	}
 	export class SampleResult {
 	    people: number;
 	    programs: number[];
@@ -1521,6 +1899,22 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class SwapInput {
+	    itemId: number;
+	    out: number;
+	    in: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SwapInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.out = source["out"];
+	        this.in = source["in"];
+	    }
 	}
 	export class TemplatePreview {
 	    subject: string;
