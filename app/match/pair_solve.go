@@ -1,0 +1,617 @@
+package match
+
+// blossomSolver holds the state of one run; names follow mwmatching.py. Blossoms are
+// numbered n..2n-1 (vertices are the trivial blossoms 0..n-1).
+type blossomSolver struct {
+	g    *blossomGraph
+	opts blossomOptions
+	n    int
+
+	mate          []int // endpoint index of the partner, or -1
+	label         []int // per vertex and blossom: 0, 1 (S), 2 (T); 5 marks scanBlossom's path
+	labelend      []int // endpoint through which the blossom got its label, or -1
+	inblossom     []int // top-level blossom of each vertex
+	blossomparent []int
+	blossomchilds [][]int
+	blossombase   []int
+	blossomendps  [][]int
+	bestedge      []int
+	bestedges     [][]int // blossombestedges
+	unused        []int
+	dual          []int64
+	allow         []bool
+	queue         []int
+	leafBuf       []int
+}
+
+func (g *blossomGraph) solve(opts blossomOptions) []int {
+	n := g.n
+	s := &blossomSolver{g: g, opts: opts, n: n}
+	s.mate = make([]int, n)
+	s.label = make([]int, 2*n)
+	s.labelend = make([]int, 2*n)
+	s.inblossom = make([]int, n)
+	s.blossomparent = make([]int, 2*n)
+	s.blossomchilds = make([][]int, 2*n)
+	s.blossombase = make([]int, 2*n)
+	s.blossomendps = make([][]int, 2*n)
+	s.bestedge = make([]int, 2*n)
+	s.bestedges = make([][]int, 2*n)
+	s.dual = make([]int64, 2*n)
+	s.allow = make([]bool, len(g.weight))
+	for v := 0; v < n; v++ {
+		s.mate[v] = -1
+		s.inblossom[v] = v
+		s.blossombase[v] = v
+		s.blossombase[n+v] = -1
+		s.blossomparent[v] = -1
+		s.blossomparent[n+v] = -1
+		s.labelend[v], s.labelend[n+v] = -1, -1
+	}
+	for b := 2*n - 1; b >= n; b-- {
+		s.unused = append(s.unused, b)
+	}
+	if opts.greedy {
+		s.greedyInit()
+	} else {
+		var top int64
+		for _, w := range g.weight {
+			top = max(top, w)
+		}
+		for v := 0; v < n; v++ {
+			s.dual[v] = top
+		}
+	}
+	s.run()
+	out := make([]int, n)
+	for v := 0; v < n; v++ {
+		if s.mate[v] >= 0 {
+			out[v] = int(g.endpoint[s.mate[v]])
+		} else {
+			out[v] = -1
+		}
+	}
+	return out
+}
+
+// greedyInit sets dual[v] (= 2·y_v) to the largest incident doubled weight, then, vertex by
+// vertex, lowers it as far as feasibility allows and matches a tight edge to a free vertex.
+// Every dual stays even because weights are doubled.
+func (s *blossomSolver) greedyInit() {
+	g := s.g
+	for v := 0; v < s.n; v++ {
+		var d int64
+		for _, p := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
+			d = max(d, g.weight[p/2])
+		}
+		s.dual[v] = d
+	}
+	for v := 0; v < s.n; v++ {
+		if s.mate[v] >= 0 {
+			continue
+		}
+		var need int64
+		for _, p := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
+			need = max(need, 2*g.weight[p/2]-s.dual[g.endpoint[p]])
+		}
+		s.dual[v] = need
+		for _, p := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
+			u := g.endpoint[p]
+			if s.mate[u] < 0 && 2*g.weight[p/2]-s.dual[u] == need {
+				s.mate[v] = int(p)
+				s.mate[u] = int(p ^ 1)
+				break
+			}
+		}
+	}
+}
+
+func (s *blossomSolver) slack(k int) int64 {
+	g := s.g
+	return s.dual[g.endpoint[2*k]] + s.dual[g.endpoint[2*k+1]] - 2*g.weight[k]
+}
+
+// leaves appends the vertices of blossom b to dst.
+func (s *blossomSolver) leaves(dst []int, b int) []int {
+	if b < s.n {
+		return append(dst, b)
+	}
+	for _, t := range s.blossomchilds[b] {
+		if t < s.n {
+			dst = append(dst, t)
+		} else {
+			dst = s.leaves(dst, t)
+		}
+	}
+	return dst
+}
+
+func (s *blossomSolver) assignLabel(w, t, p int) {
+	b := s.inblossom[w]
+	s.label[w], s.label[b] = t, t
+	s.labelend[w], s.labelend[b] = p, p
+	s.bestedge[w], s.bestedge[b] = -1, -1
+	if t == 1 {
+		s.queue = s.leaves(s.queue, b)
+	} else {
+		base := s.blossombase[b]
+		mb := s.mate[base]
+		s.assignLabel(int(s.g.endpoint[mb]), 1, mb^1)
+	}
+}
+
+// scanBlossom traces back from v and w to find a new blossom's base, or -1 when the two
+// trees differ (an augmenting path).
+func (s *blossomSolver) scanBlossom(v, w int) int {
+	ep := s.g.endpoint
+	var path []int
+	base := -1
+	for v != -1 || w != -1 {
+		b := s.inblossom[v]
+		if s.label[b]&4 != 0 {
+			base = s.blossombase[b]
+			break
+		}
+		path = append(path, b)
+		s.label[b] = 5
+		if s.labelend[b] == -1 {
+			v = -1
+		} else {
+			v = int(ep[s.labelend[b]])
+			b = s.inblossom[v]
+			v = int(ep[s.labelend[b]])
+		}
+		if w != -1 {
+			v, w = w, v
+		}
+	}
+	for _, b := range path {
+		s.label[b] = 1
+	}
+	return base
+}
+
+func (s *blossomSolver) addBlossom(base, k int) {
+	g := s.g
+	ep := g.endpoint
+	v, w := int(ep[2*k]), int(ep[2*k+1])
+	bb, bv, bw := s.inblossom[base], s.inblossom[v], s.inblossom[w]
+	b := s.unused[len(s.unused)-1]
+	s.unused = s.unused[:len(s.unused)-1]
+	s.blossombase[b] = base
+	s.blossomparent[b] = -1
+	s.blossomparent[bb] = b
+	path := s.blossomchilds[b][:0]
+	endps := s.blossomendps[b][:0]
+	for bv != bb {
+		s.blossomparent[bv] = b
+		path = append(path, bv)
+		endps = append(endps, s.labelend[bv])
+		v = int(ep[s.labelend[bv]])
+		bv = s.inblossom[v]
+	}
+	path = append(path, bb)
+	pairReverse(path)
+	pairReverse(endps)
+	endps = append(endps, 2*k)
+	for bw != bb {
+		s.blossomparent[bw] = b
+		path = append(path, bw)
+		endps = append(endps, s.labelend[bw]^1)
+		w = int(ep[s.labelend[bw]])
+		bw = s.inblossom[w]
+	}
+	s.blossomchilds[b] = path
+	s.blossomendps[b] = endps
+	s.label[b] = 1
+	s.labelend[b] = s.labelend[bb]
+	s.dual[b] = 0
+	s.leafBuf = s.leaves(s.leafBuf[:0], b)
+	for _, x := range s.leafBuf {
+		if s.label[s.inblossom[x]] == 2 {
+			s.queue = append(s.queue, x)
+		}
+		s.inblossom[x] = b
+	}
+	bestedgeto := make([]int, 2*s.n)
+	for i := range bestedgeto {
+		bestedgeto[i] = -1
+	}
+	for _, sub := range path {
+		var lists [][]int
+		if s.bestedges[sub] == nil {
+			for _, x := range s.leaves(nil, sub) {
+				var l []int
+				for _, p := range g.adj[g.adjStart[x]:g.adjStart[x+1]] {
+					l = append(l, int(p/2))
+				}
+				lists = append(lists, l)
+			}
+		} else {
+			lists = [][]int{s.bestedges[sub]}
+		}
+		for _, l := range lists {
+			for _, kk := range l {
+				i, j := int(ep[2*kk]), int(ep[2*kk+1])
+				if s.inblossom[j] == b {
+					i, j = j, i
+				}
+				_ = i
+				bj := s.inblossom[j]
+				if bj != b && s.label[bj] == 1 && (bestedgeto[bj] == -1 || s.slack(kk) < s.slack(bestedgeto[bj])) {
+					bestedgeto[bj] = kk
+				}
+			}
+		}
+		s.bestedges[sub] = nil
+		s.bestedge[sub] = -1
+	}
+	var best []int
+	for _, kk := range bestedgeto {
+		if kk != -1 {
+			best = append(best, kk)
+		}
+	}
+	s.bestedges[b] = best
+	s.bestedge[b] = -1
+	for _, kk := range best {
+		if s.bestedge[b] == -1 || s.slack(kk) < s.slack(s.bestedge[b]) {
+			s.bestedge[b] = kk
+		}
+	}
+}
+
+func pairReverse(a []int) {
+	for i, j := 0, len(a)-1; i < j; i, j = i+1, j-1 {
+		a[i], a[j] = a[j], a[i]
+	}
+}
+
+func pairIndex(a []int, x int) int {
+	for i, y := range a {
+		if y == x {
+			return i
+		}
+	}
+	panic("pair: blossom child not found")
+}
+
+func (s *blossomSolver) expandBlossom(b int, endstage bool) {
+	ep := s.g.endpoint
+	n := s.n
+	for _, sub := range s.blossomchilds[b] {
+		s.blossomparent[sub] = -1
+		if sub < n {
+			s.inblossom[sub] = sub
+		} else if endstage && s.dual[sub] == 0 {
+			s.expandBlossom(sub, endstage)
+		} else {
+			s.leafBuf = s.leaves(s.leafBuf[:0], sub)
+			for _, x := range s.leafBuf {
+				s.inblossom[x] = sub
+			}
+		}
+	}
+	if !endstage && s.label[b] == 2 {
+		childs := s.blossomchilds[b]
+		endps := s.blossomendps[b]
+		entrychild := s.inblossom[ep[s.labelend[b]^1]]
+		j := pairIndex(childs, entrychild)
+		var jstep, endptrick int
+		if j&1 != 0 {
+			j -= len(childs)
+			jstep, endptrick = 1, 0
+		} else {
+			jstep, endptrick = -1, 1
+		}
+		at := func(a []int, i int) int {
+			if i < 0 {
+				i += len(a)
+			}
+			return a[i]
+		}
+		p := s.labelend[b]
+		for j != 0 {
+			s.label[ep[p^1]] = 0
+			s.label[ep[at(endps, j-endptrick)^endptrick^1]] = 0
+			s.assignLabel(int(ep[p^1]), 2, p)
+			s.allow[at(endps, j-endptrick)/2] = true
+			j += jstep
+			p = at(endps, j-endptrick) ^ endptrick
+			s.allow[p/2] = true
+			j += jstep
+		}
+		bv := at(childs, j)
+		s.label[ep[p^1]], s.label[bv] = 2, 2
+		s.labelend[ep[p^1]], s.labelend[bv] = p, p
+		s.bestedge[bv] = -1
+		j += jstep
+		for at(childs, j) != entrychild {
+			bv = at(childs, j)
+			if s.label[bv] == 1 {
+				j += jstep
+				continue
+			}
+			s.leafBuf = s.leaves(s.leafBuf[:0], bv)
+			found := -1
+			for _, x := range s.leafBuf {
+				if s.label[x] != 0 {
+					found = x
+					break
+				}
+			}
+			if found >= 0 {
+				s.label[found] = 0
+				s.label[ep[s.mate[s.blossombase[bv]]]] = 0
+				s.assignLabel(found, 2, s.labelend[found])
+			}
+			j += jstep
+		}
+	}
+	s.label[b], s.labelend[b] = -1, -1
+	s.blossomchilds[b] = s.blossomchilds[b][:0]
+	s.blossomendps[b] = s.blossomendps[b][:0]
+	s.blossombase[b] = -1
+	s.bestedges[b] = nil
+	s.bestedge[b] = -1
+	s.unused = append(s.unused, b)
+}
+
+// augmentBlossom swaps matched and unmatched edges inside blossom b so that v becomes its base.
+func (s *blossomSolver) augmentBlossom(b, v int) {
+	ep := s.g.endpoint
+	n := s.n
+	t := v
+	for s.blossomparent[t] != b {
+		t = s.blossomparent[t]
+	}
+	if t >= n {
+		s.augmentBlossom(t, v)
+	}
+	childs := s.blossomchilds[b]
+	endps := s.blossomendps[b]
+	i := pairIndex(childs, t)
+	j := i
+	var jstep, endptrick int
+	if i&1 != 0 {
+		j -= len(childs)
+		jstep, endptrick = 1, 0
+	} else {
+		jstep, endptrick = -1, 1
+	}
+	at := func(a []int, i int) int {
+		if i < 0 {
+			i += len(a)
+		}
+		return a[i]
+	}
+	for j != 0 {
+		j += jstep
+		t = at(childs, j)
+		p := at(endps, j-endptrick) ^ endptrick
+		if t >= n {
+			s.augmentBlossom(t, int(ep[p]))
+		}
+		j += jstep
+		t = at(childs, j)
+		if t >= n {
+			s.augmentBlossom(t, int(ep[p^1]))
+		}
+		s.mate[ep[p]] = p ^ 1
+		s.mate[ep[p^1]] = p
+	}
+	s.blossomchilds[b] = pairRotate(childs, i)
+	s.blossomendps[b] = pairRotate(endps, i)
+	s.blossombase[b] = s.blossombase[s.blossomchilds[b][0]]
+}
+
+// pairRotate returns a[i:] + a[:i] in a's storage.
+func pairRotate(a []int, i int) []int {
+	if i == 0 {
+		return a
+	}
+	tmp := append([]int(nil), a[:i]...)
+	copy(a, a[i:])
+	copy(a[len(a)-i:], tmp)
+	return a
+}
+
+// augmentSide flips the alternating path from S-vertex x up to its tree's root and gives x
+// the partner endpoint p (or none, p = -1).
+func (s *blossomSolver) augmentSide(x, p int) {
+	ep := s.g.endpoint
+	for {
+		bs := s.inblossom[x]
+		if bs >= s.n {
+			s.augmentBlossom(bs, x)
+		}
+		s.mate[x] = p
+		if s.labelend[bs] == -1 {
+			return
+		}
+		t := int(ep[s.labelend[bs]])
+		bt := s.inblossom[t]
+		x = int(ep[s.labelend[bt]])
+		j := int(ep[s.labelend[bt]^1])
+		if bt >= s.n {
+			s.augmentBlossom(bt, j)
+		}
+		s.mate[j] = s.labelend[bt]
+		p = s.labelend[bt] ^ 1
+	}
+}
+
+// augmentFree matches S-vertex v (reaching the free, unlabelled w through endpoint p) to w.
+func (s *blossomSolver) augmentFree(v, w, p int) {
+	s.augmentSide(v, p)
+	if bw := s.inblossom[w]; bw >= s.n {
+		s.augmentBlossom(bw, w)
+	}
+	s.mate[w] = p ^ 1
+}
+
+// run is the main loop: one stage per augmentation (or per tree whose dual reached 0).
+func (s *blossomSolver) run() {
+	g := s.g
+	n := s.n
+	ep := g.endpoint
+	for {
+		for i := range s.label {
+			s.label[i] = 0
+			s.bestedge[i] = -1
+		}
+		for b := n; b < 2*n; b++ {
+			s.bestedges[b] = nil
+		}
+		for i := range s.allow {
+			s.allow[i] = false
+		}
+		s.queue = s.queue[:0]
+		roots := 0
+		for v := 0; v < n; v++ {
+			if s.mate[v] == -1 && s.label[s.inblossom[v]] == 0 && (s.opts.maxCard || s.dual[v] > 0) {
+				s.assignLabel(v, 1, -1)
+				roots++
+			}
+		}
+		if roots == 0 {
+			return
+		}
+		augmented := false
+		for {
+			for len(s.queue) > 0 && !augmented {
+				v := s.queue[len(s.queue)-1]
+				s.queue = s.queue[:len(s.queue)-1]
+				for _, p32 := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
+					p := int(p32)
+					k := p / 2
+					w := int(ep[p])
+					if s.inblossom[v] == s.inblossom[w] {
+						continue
+					}
+					var kslack int64
+					if !s.allow[k] {
+						kslack = s.slack(k)
+						if kslack <= 0 {
+							s.allow[k] = true
+						}
+					}
+					bw := s.inblossom[w]
+					if s.allow[k] {
+						if s.label[bw] == 0 {
+							if s.mate[s.blossombase[bw]] == -1 {
+								s.augmentFree(v, w, p)
+								augmented = true
+								break
+							}
+							s.assignLabel(w, 2, p^1)
+						} else if s.label[bw] == 1 {
+							base := s.scanBlossom(v, w)
+							if base >= 0 {
+								s.addBlossom(base, k)
+							} else {
+								s.augmentSide(v, p)
+								s.augmentSide(w, p^1)
+								augmented = true
+								break
+							}
+						} else if s.label[w] == 0 {
+							s.label[w] = 2
+							s.labelend[w] = p ^ 1
+						}
+					} else if s.label[bw] == 1 {
+						b := s.inblossom[v]
+						if s.bestedge[b] == -1 || kslack < s.slack(s.bestedge[b]) {
+							s.bestedge[b] = k
+						}
+					} else if s.label[w] == 0 {
+						if s.bestedge[w] == -1 || kslack < s.slack(s.bestedge[w]) {
+							s.bestedge[w] = k
+						}
+					}
+				}
+			}
+			if augmented {
+				break
+			}
+			deltatype := -1
+			var delta int64
+			deltaedge, deltablossom, deltavertex := -1, -1, -1
+			if !s.opts.maxCard {
+				for v := 0; v < n; v++ {
+					if s.label[s.inblossom[v]] == 1 && (deltatype == -1 || s.dual[v] < delta) {
+						deltatype, delta, deltavertex = 1, s.dual[v], v
+					}
+				}
+			}
+			for v := 0; v < n; v++ {
+				if s.label[s.inblossom[v]] == 0 && s.bestedge[v] != -1 {
+					d := s.slack(s.bestedge[v])
+					if deltatype == -1 || d < delta {
+						deltatype, delta, deltaedge = 2, d, s.bestedge[v]
+					}
+				}
+			}
+			for b := 0; b < 2*n; b++ {
+				if s.blossomparent[b] == -1 && s.label[b] == 1 && s.bestedge[b] != -1 {
+					d := s.slack(s.bestedge[b]) / 2
+					if deltatype == -1 || d < delta {
+						deltatype, delta, deltaedge = 3, d, s.bestedge[b]
+					}
+				}
+			}
+			for b := n; b < 2*n; b++ {
+				if s.blossombase[b] >= 0 && s.blossomparent[b] == -1 && s.label[b] == 2 && (deltatype == -1 || s.dual[b] < delta) {
+					deltatype, delta, deltablossom = 4, s.dual[b], b
+				}
+			}
+			if deltatype == -1 {
+				// Max-cardinality mode: no augmenting path is left.
+				return
+			}
+			for v := 0; v < n; v++ {
+				switch s.label[s.inblossom[v]] {
+				case 1:
+					s.dual[v] -= delta
+				case 2:
+					s.dual[v] += delta
+				}
+			}
+			for b := n; b < 2*n; b++ {
+				if s.blossombase[b] >= 0 && s.blossomparent[b] == -1 {
+					switch s.label[b] {
+					case 1:
+						s.dual[b] += delta
+					case 2:
+						s.dual[b] -= delta
+					}
+				}
+			}
+			switch deltatype {
+			case 1:
+				s.augmentSide(deltavertex, -1)
+				augmented = true
+			case 2:
+				s.allow[deltaedge] = true
+				i := int(ep[2*deltaedge])
+				if s.label[s.inblossom[i]] == 0 {
+					i = int(ep[2*deltaedge+1])
+				}
+				s.queue = append(s.queue, i)
+			case 3:
+				s.allow[deltaedge] = true
+				s.queue = append(s.queue, int(ep[2*deltaedge]))
+			case 4:
+				s.expandBlossom(deltablossom, false)
+			}
+			if augmented {
+				break
+			}
+		}
+		for b := n; b < 2*n; b++ {
+			if s.blossomparent[b] == -1 && s.blossombase[b] >= 0 && s.label[b] == 1 && s.dual[b] == 0 {
+				s.expandBlossom(b, true)
+			}
+		}
+	}
+}
