@@ -130,13 +130,13 @@ func (s *Requests) Candidates(programID, requesterID int64, kind string) ([]Cand
 	if err != nil {
 		return nil, fmt.Errorf("candidates: %w", err)
 	}
-	rules, profiles, err := s.fitData(ctx, programID, rows)
+	// The same scorer as the pairing engine, so the score and reasons match the pairing draft's.
+	p, err := loadPool(ctx, s.db.Q, programID, kind == request.Peer, s.now())
 	if err != nil {
 		return nil, err
 	}
-	me, ok := profiles[requesterID]
-	if !ok {
-		return nil, fieldErr("requesterId", "Choose who is asking: a participant of %s", prog.Name)
+	if _, ok := p.index[requesterID]; !ok {
+		return nil, fieldErr("requesterId", "Choose who is asking: an active participant of %s", prog.Name)
 	}
 	out := []Candidate{}
 	for _, r := range rows {
@@ -164,9 +164,9 @@ func (s *Requests) Candidates(programID, requesterID int64, kind string) ([]Cand
 		if n, _ := s.db.Q.CountActivePairRelationships(ctx, store.CountActivePairRelationshipsParams{A: requesterID, B: r.ID}); n > 0 {
 			continue
 		}
-		score, reasons := request.Fit(rules, me, profiles[r.ID], s.now())
-		if reasons == nil {
-			reasons = []string{}
+		_, score, reasons, broken := p.pairScore(requesterID, r.ID)
+		if len(broken) > 0 {
+			continue // a must rule, their manager, an "avoid" or a pair the admin ruled out
 		}
 		out = append(out, Candidate{Participant: Participant{ID: r.ID, ProgramID: programID, PersonID: r.PersonID, Name: r.Name, Email: r.Email,
 			Department: r.Department, Title: r.Title, Location: r.Location, TimeZone: r.TimeZone, Mentor: r.IsMentor == 1,
@@ -179,47 +179,6 @@ func (s *Requests) Candidates(programID, requesterID int64, kind string) ([]Cand
 		return out[i].Participant.Name < out[j].Participant.Name
 	})
 	return out, nil
-}
-
-// fitData loads the program's matching rules and every participant's answers (person fields included).
-func (s *Requests) fitData(ctx context.Context, programID int64, rows []store.ListParticipantRowsRow) ([]request.Rule, map[int64]request.Profile, error) {
-	qs, err := s.db.Q.ListQuestions(ctx, programID)
-	if err != nil {
-		return nil, nil, err
-	}
-	var rules []request.Rule
-	for _, q := range qs {
-		if q.MatchRule == "none" || q.MatchWeight == "must" {
-			continue
-		}
-		pts := questionnaire.Points[q.MatchWeight]
-		if q.MatchWeight == "custom" {
-			pts = int(q.CustomWeight)
-		}
-		rules = append(rules, request.Rule{QuestionID: q.ID, ComplementID: q.ComplementID.Int64, Prompt: q.Prompt, Rule: q.MatchRule,
-			Points: pts, Hours: int(q.RuleHours), PersonField: q.PersonField})
-	}
-	answers, err := s.db.Q.ListProgramAnswers(ctx, programID)
-	if err != nil {
-		return nil, nil, err
-	}
-	profiles := map[int64]request.Profile{}
-	for _, r := range rows {
-		p := request.Profile{Answers: map[int64]questionnaire.Value{}}
-		for _, q := range qs {
-			if q.PersonField != "" {
-				p.Answers[q.ID] = questionnaire.Value{Text: personField(store.Person{Department: r.Department, Location: r.Location,
-					TimeZone: r.TimeZone, Title: r.Title}, q.PersonField)}
-			}
-		}
-		profiles[r.ID] = p
-	}
-	for _, a := range answers {
-		if p, ok := profiles[a.ParticipantID]; ok {
-			p.Answers[a.QuestionID] = questionnaire.Decode(a.Value)
-		}
-	}
-	return rules, profiles, nil
 }
 
 // Preview renders the request summary and the requester's confirmation without saving anything.

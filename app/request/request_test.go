@@ -1,11 +1,8 @@
 package request
 
 import (
-	"strings"
 	"testing"
 	"time"
-
-	"tandem/app/questionnaire"
 )
 
 func TestNext(t *testing.T) {
@@ -82,30 +79,5 @@ func TestDue(t *testing.T) {
 	short := sent.AddDate(0, 0, 2)
 	if got := Due(sent, short, sent.Add(25*time.Hour), false, false); len(got) != 1 || got[0] != Halfway {
 		t.Errorf("two-day request: %v", got)
-	}
-}
-
-func TestFit(t *testing.T) {
-	rules := []Rule{
-		{QuestionID: 1, ComplementID: 2, Prompt: "Skills I want to grow", Rule: "complement", Points: 5},
-		{QuestionID: 2, ComplementID: 1, Prompt: "Skills I can offer", Rule: "complement", Points: 5},
-		{QuestionID: 3, Prompt: "Interests", Rule: "overlap", Points: 1},
-		{QuestionID: 4, Prompt: "Time zone", Rule: "within", Points: 3, Hours: 3},
-	}
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	ana := Profile{Answers: map[int64]questionnaire.Value{1: {Choices: []string{"Python", "Leadership"}}, 3: {Choices: []string{"Books", "Running"}}, 4: {Text: "Europe/Lisbon"}}}
-	jai := Profile{Answers: map[int64]questionnaire.Value{2: {Choices: []string{"Python", "Go"}}, 3: {Choices: []string{"Books"}}, 4: {Text: "Europe/Berlin"}}}
-	kenji := Profile{Answers: map[int64]questionnaire.Value{2: {Choices: []string{"Sales"}}, 4: {Text: "Asia/Tokyo"}}}
-	sj, rj := Fit(rules, ana, jai, now)
-	sk, rk := Fit(rules, ana, kenji, now)
-	if sj <= sk || sj <= 0 || sj > 100 {
-		t.Errorf("scores jai %d kenji %d", sj, sk)
-	}
-	want := []string{"offers Python (+5)", "both: Books (+1)", "time zones 1 h apart"}
-	if strings.Join(rj, "|") != strings.Join(want, "|") {
-		t.Errorf("reasons for jai = %q, want %q", rj, want)
-	}
-	if len(rk) != 1 || rk[0] != "time zones 9 h apart" {
-		t.Errorf("reasons for kenji = %q", rk)
 	}
 }
