@@ -41,10 +41,13 @@ func (c Constraints) weight(s *Scorer, a, b int) (int64, bool) {
 // none. With more than AllPairsUpTo people it keeps each mentee's best k mentors together with
 // each mentor's best k·capacity mentees, and reports pruned.
 func MentorArcs(s *Scorer, mentees, mentors []int, capacity []int, c Constraints, k int) (arcs []Arc, pruned bool) {
+	return mentorArcs(s, mentees, mentors, capacity, c, k, len(mentees)+len(mentors) <= AllPairsUpTo)
+}
+
+func mentorArcs(s *Scorer, mentees, mentors []int, capacity []int, c Constraints, k int, all bool) (arcs []Arc, pruned bool) {
 	if k <= 0 {
 		k = TopK
 	}
-	all := len(mentees)+len(mentors) <= AllPairsUpTo
 	colK := func(j int) int { return min(len(mentees), k*max(1, capacity[j])) }
 	rows := parallelRows(len(mentees), len(mentors), func(i, j int) (int64, bool) {
 		if capacity[j] <= 0 {
@@ -65,10 +68,13 @@ func MentorArcs(s *Scorer, mentees, mentors []int, capacity []int, c Constraints
 // are equal. With more than AllPairsUpTo people it keeps each peer's best k partners (the union)
 // and reports pruned.
 func PeerEdges(s *Scorer, peers []int, c Constraints, k int) (edges []Edge, pruned bool) {
+	return peerEdges(s, peers, c, k, len(peers) <= AllPairsUpTo)
+}
+
+func peerEdges(s *Scorer, peers []int, c Constraints, k int, all bool) (edges []Edge, pruned bool) {
 	if k <= 0 {
 		k = TopK
 	}
-	all := len(peers) <= AllPairsUpTo
 	rows := parallelRows(len(peers), len(peers), func(i, j int) (int64, bool) {
 		if i == j {
 			return 0, false
