@@ -19,9 +19,15 @@ type blossomSolver struct {
 	bestedges     [][]int // blossombestedges
 	unused        []int
 	dual          []int64
-	allow         []bool
+	allow         []int32 // allow[k] == stage: edge k is known tight (usable) in this stage
+	stage         int32
+	tree          []int // tree[b]: root vertex of top-level blossom b's tree, valid if treeStage[b] == stage
+	treeStage     []int32
+	deadStage     []int32 // deadStage[r] == stage: r's tree augmented this stage
 	queue         []int
 	leafBuf       []int
+	bestTo        []int // addBlossom's scratch, all -1 between calls
+	touched       []int
 }
 
 func (g *blossomGraph) solve(opts blossomOptions) []int {
@@ -38,9 +44,14 @@ func (g *blossomGraph) solve(opts blossomOptions) []int {
 	s.bestedge = make([]int, 2*n)
 	s.bestedges = make([][]int, 2*n)
 	s.dual = make([]int64, 2*n)
-	s.allow = make([]bool, len(g.weight))
+	s.allow = make([]int32, len(g.weight))
+	s.tree = make([]int, 2*n)
+	s.treeStage = make([]int32, 2*n)
+	s.deadStage = make([]int32, n)
+	s.bestTo = make([]int, 2*n)
 	for v := 0; v < n; v++ {
 		s.mate[v] = -1
+		s.bestTo[v], s.bestTo[n+v] = -1, -1
 		s.inblossom[v] = v
 		s.blossombase[v] = v
 		s.blossombase[n+v] = -1
@@ -131,6 +142,12 @@ func (s *blossomSolver) assignLabel(w, t, p int) {
 	s.label[w], s.label[b] = t, t
 	s.labelend[w], s.labelend[b] = p, p
 	s.bestedge[w], s.bestedge[b] = -1, -1
+	s.treeStage[b] = s.stage
+	if p == -1 {
+		s.tree[b] = w
+	} else {
+		s.tree[b] = s.tree[s.inblossom[s.g.endpoint[p]]]
+	}
 	if t == 1 {
 		s.queue = s.leaves(s.queue, b)
 	} else {
@@ -205,6 +222,7 @@ func (s *blossomSolver) addBlossom(base, k int) {
 	s.blossomendps[b] = endps
 	s.label[b] = 1
 	s.labelend[b] = s.labelend[bb]
+	s.tree[b], s.treeStage[b] = s.tree[bb], s.stage
 	s.dual[b] = 0
 	s.leafBuf = s.leaves(s.leafBuf[:0], b)
 	for _, x := range s.leafBuf {
@@ -213,45 +231,48 @@ func (s *blossomSolver) addBlossom(base, k int) {
 		}
 		s.inblossom[x] = b
 	}
-	bestedgeto := make([]int, 2*s.n)
-	for i := range bestedgeto {
-		bestedgeto[i] = -1
+	// bestTo[bj] is the least-slack edge from the new blossom to S-blossom bj; touched lists
+	// the bj set, in the order first seen.
+	bestTo := s.bestTo
+	touched := s.touched[:0]
+	consider := func(kk int) {
+		j := int(ep[2*kk+1])
+		if s.inblossom[j] == b {
+			j = int(ep[2*kk])
+		}
+		bj := s.inblossom[j]
+		if bj == b || s.label[bj] != 1 {
+			return
+		}
+		if bestTo[bj] == -1 {
+			bestTo[bj] = kk
+			touched = append(touched, bj)
+		} else if s.slack(kk) < s.slack(bestTo[bj]) {
+			bestTo[bj] = kk
+		}
 	}
 	for _, sub := range path {
-		var lists [][]int
 		if s.bestedges[sub] == nil {
-			for _, x := range s.leaves(nil, sub) {
-				var l []int
+			s.leafBuf = s.leaves(s.leafBuf[:0], sub)
+			for _, x := range s.leafBuf {
 				for _, p := range g.adj[g.adjStart[x]:g.adjStart[x+1]] {
-					l = append(l, int(p/2))
+					consider(int(p / 2))
 				}
-				lists = append(lists, l)
 			}
 		} else {
-			lists = [][]int{s.bestedges[sub]}
-		}
-		for _, l := range lists {
-			for _, kk := range l {
-				i, j := int(ep[2*kk]), int(ep[2*kk+1])
-				if s.inblossom[j] == b {
-					i, j = j, i
-				}
-				_ = i
-				bj := s.inblossom[j]
-				if bj != b && s.label[bj] == 1 && (bestedgeto[bj] == -1 || s.slack(kk) < s.slack(bestedgeto[bj])) {
-					bestedgeto[bj] = kk
-				}
+			for _, kk := range s.bestedges[sub] {
+				consider(kk)
 			}
 		}
 		s.bestedges[sub] = nil
 		s.bestedge[sub] = -1
 	}
-	var best []int
-	for _, kk := range bestedgeto {
-		if kk != -1 {
-			best = append(best, kk)
-		}
+	best := make([]int, 0, len(touched))
+	for _, bj := range touched {
+		best = append(best, bestTo[bj])
+		bestTo[bj] = -1
 	}
+	s.touched = touched
 	s.bestedges[b] = best
 	s.bestedge[b] = -1
 	for _, kk := range best {
@@ -281,6 +302,7 @@ func (s *blossomSolver) expandBlossom(b int, endstage bool) {
 	n := s.n
 	for _, sub := range s.blossomchilds[b] {
 		s.blossomparent[sub] = -1
+		s.tree[sub], s.treeStage[sub] = s.tree[b], s.treeStage[b]
 		if sub < n {
 			s.inblossom[sub] = sub
 		} else if endstage && s.dual[sub] == 0 {
@@ -315,10 +337,10 @@ func (s *blossomSolver) expandBlossom(b int, endstage bool) {
 			s.label[ep[p^1]] = 0
 			s.label[ep[at(endps, j-endptrick)^endptrick^1]] = 0
 			s.assignLabel(int(ep[p^1]), 2, p)
-			s.allow[at(endps, j-endptrick)/2] = true
+			s.allow[at(endps, j-endptrick)/2] = s.stage
 			j += jstep
 			p = at(endps, j-endptrick) ^ endptrick
-			s.allow[p/2] = true
+			s.allow[p/2] = s.stage
 			j += jstep
 		}
 		bv := at(childs, j)
@@ -450,6 +472,16 @@ func (s *blossomSolver) augmentFree(v, w, p int) {
 	s.mate[w] = p ^ 1
 }
 
+// dead reports whether top-level blossom b belongs to a tree augmented in this stage.
+func (s *blossomSolver) dead(b int) bool {
+	return s.treeStage[b] == s.stage && s.deadStage[s.tree[b]] == s.stage
+}
+
+// kill marks the tree of top-level blossom b as augmented in this stage.
+func (s *blossomSolver) kill(b int) {
+	s.deadStage[s.tree[b]] = s.stage
+}
+
 // run is the main loop: one stage per augmentation (or per tree whose dual reached 0).
 func (s *blossomSolver) run() {
 	g := s.g
@@ -463,9 +495,7 @@ func (s *blossomSolver) run() {
 		for b := n; b < 2*n; b++ {
 			s.bestedges[b] = nil
 		}
-		for i := range s.allow {
-			s.allow[i] = false
-		}
+		s.stage++
 		s.queue = s.queue[:0]
 		roots := 0
 		for v := 0; v < n; v++ {
@@ -477,29 +507,37 @@ func (s *blossomSolver) run() {
 		if roots == 0 {
 			return
 		}
+		// Augmentations end the stage, but not at once: the trees they went through are dead
+		// for the rest of it, and the others keep growing on tight edges, so several
+		// augmentations can share one stage. Duals change only before the first one.
 		augmented := false
 		for {
-			for len(s.queue) > 0 && !augmented {
+			for len(s.queue) > 0 {
 				v := s.queue[len(s.queue)-1]
 				s.queue = s.queue[:len(s.queue)-1]
+				if s.dead(s.inblossom[v]) {
+					continue
+				}
 				for _, p32 := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
 					p := int(p32)
 					k := p / 2
 					w := int(ep[p])
-					if s.inblossom[v] == s.inblossom[w] {
+					bv, bw := s.inblossom[v], s.inblossom[w]
+					if bv == bw || s.dead(bw) {
 						continue
 					}
 					var kslack int64
-					if !s.allow[k] {
+					if s.allow[k] != s.stage {
 						kslack = s.slack(k)
 						if kslack <= 0 {
-							s.allow[k] = true
+							s.allow[k] = s.stage
 						}
 					}
-					bw := s.inblossom[w]
-					if s.allow[k] {
+					if s.allow[k] == s.stage {
 						if s.label[bw] == 0 {
 							if s.mate[s.blossombase[bw]] == -1 {
+								s.kill(bv)
+								s.tree[bw], s.treeStage[bw] = s.tree[bv], s.stage
 								s.augmentFree(v, w, p)
 								augmented = true
 								break
@@ -510,6 +548,8 @@ func (s *blossomSolver) run() {
 							if base >= 0 {
 								s.addBlossom(base, k)
 							} else {
+								s.kill(bv)
+								s.kill(bw)
 								s.augmentSide(v, p)
 								s.augmentSide(w, p^1)
 								augmented = true
@@ -520,9 +560,8 @@ func (s *blossomSolver) run() {
 							s.labelend[w] = p ^ 1
 						}
 					} else if s.label[bw] == 1 {
-						b := s.inblossom[v]
-						if s.bestedge[b] == -1 || kslack < s.slack(s.bestedge[b]) {
-							s.bestedge[b] = k
+						if s.bestedge[bv] == -1 || kslack < s.slack(s.bestedge[bv]) {
+							s.bestedge[bv] = k
 						}
 					} else if s.label[w] == 0 {
 						if s.bestedge[w] == -1 || kslack < s.slack(s.bestedge[w]) {
@@ -589,17 +628,18 @@ func (s *blossomSolver) run() {
 			}
 			switch deltatype {
 			case 1:
+				s.kill(s.inblossom[deltavertex])
 				s.augmentSide(deltavertex, -1)
 				augmented = true
 			case 2:
-				s.allow[deltaedge] = true
+				s.allow[deltaedge] = s.stage
 				i := int(ep[2*deltaedge])
 				if s.label[s.inblossom[i]] == 0 {
 					i = int(ep[2*deltaedge+1])
 				}
 				s.queue = append(s.queue, i)
 			case 3:
-				s.allow[deltaedge] = true
+				s.allow[deltaedge] = s.stage
 				s.queue = append(s.queue, int(ep[2*deltaedge]))
 			case 4:
 				s.expandBlossom(deltablossom, false)
