@@ -70,6 +70,6 @@ export type SessionStatus = 'scheduled' | 'held' | 'cancelled' | 'no_show';
 export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE' | 'DELEGATED';
 export type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly';
 /** MessageKind is a kind of email: also the key of automatic sending and of message templates. */
-export type MessageKind = 'invite' | 'update' | 'cancellation' | 'closing';
+export type MessageKind = 'invite' | 'update' | 'cancellation' | 'closing' | 'introduction';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled';
 export type Delivery = 'smtp' | 'drafts';

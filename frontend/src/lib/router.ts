@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 // links are real anchors, reload keeps the page, and it works the same in the Wails webview and
 // in a browser.
 
-export type ProgramTab = 'overview' | 'participants' | 'relationships' | 'requests' | 'questionnaire';
+export type ProgramTab = 'overview' | 'participants' | 'relationships' | 'requests' | 'pairing' | 'questionnaire';
 
 export type Route =
   | { name: 'home' }
@@ -17,7 +17,7 @@ export type Route =
   | { name: 'about' }
   | { name: 'notFound'; path: string };
 
-const tabs: ProgramTab[] = ['overview', 'participants', 'relationships', 'requests', 'questionnaire'];
+const tabs: ProgramTab[] = ['overview', 'participants', 'relationships', 'requests', 'pairing', 'questionnaire'];
 
 /** parseRoute reads a hash such as "#/programs/3/questionnaire". */
 export function parseRoute(hash: string): Route {

@@ -42,15 +42,16 @@ export const messageKindLabels: Record<string, string> = {
   invite: 'Invitation', update: 'Update', cancellation: 'Cancellation', closing: 'Closing note',
   request_summary: 'Request', request_confirmation: 'Request sent', request_answer: 'Request answer',
   request_declined: 'Request declined', request_reminder: 'Request reminder', request_expired: 'Request expired',
-  request_closed: 'Request closed',
+  request_closed: 'Request closed', introduction: 'Introduction',
 };
 export const messageKindColors: Record<string, string> = {
   invite: 'indigo', update: 'blue', cancellation: 'orange', closing: 'grape', request_summary: 'cyan', request_confirmation: 'cyan',
   request_answer: 'teal', request_declined: 'gray', request_reminder: 'cyan', request_expired: 'gray', request_closed: 'gray',
+  introduction: 'violet',
 };
 /** messageKindPlural names a kind of message in a sentence: "automatic sending is on for invitations". */
 export const messageKindPlural: Record<string, string> = {
-  invite: 'invitations', update: 'updates', cancellation: 'cancellations', closing: 'closing notes',
+  invite: 'invitations', update: 'updates', cancellation: 'cancellations', closing: 'closing notes', introduction: 'introductions',
 };
 
 /** kindLabel names a kind of message, also one Go added after this list ("request_nudge" → "Request nudge"). */

@@ -8,6 +8,7 @@ import { api, toApiError, type Program } from '../api';
 import { DirectoryTab } from '../components/directory/DirectoryTab';
 import { PageHeader } from '../components/PageHeader';
 import { ProgramBadges } from '../components/ProgramBadges';
+import { PairingTab } from '../components/pairing/PairingTab';
 import { ProgramFormModal } from '../components/ProgramForm';
 import { usePrograms } from '../components/ProgramsContext';
 import { QuestionnaireTab } from '../components/questions/QuestionnaireTab';
@@ -60,6 +61,7 @@ export function ProgramPage({ id, tab, relationship }: { id: number; tab: Progra
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="participants">Participants</Tabs.Tab>
           <Tabs.Tab value="questionnaire">Questionnaire</Tabs.Tab>
+          <Tabs.Tab value="pairing">Pairing</Tabs.Tab>
           <Tabs.Tab value="relationships">Relationships</Tabs.Tab>
           <Tabs.Tab value="requests">Requests</Tabs.Tab>
         </Tabs.List>
@@ -71,6 +73,9 @@ export function ProgramPage({ id, tab, relationship }: { id: number; tab: Progra
         </Tabs.Panel>
         <Tabs.Panel value="questionnaire">
           <QuestionnaireTab program={program} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pairing">
+          <PairingTab program={program} />
         </Tabs.Panel>
         <Tabs.Panel value="relationships">
           <RelationshipsTab program={program} openId={relationship ?? null} />

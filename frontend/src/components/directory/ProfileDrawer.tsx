@@ -7,6 +7,7 @@ import { IconTrash, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { api, toApiError, type ParticipantInput, type Profile, type Program } from '../../api';
 import { formatDate } from '../../lib/format';
+import { WishesSection } from '../pairing/WishesSection';
 import { RequestWizard, type WizardStart } from '../requests/RequestWizard';
 import { AnswerInput, type AnswerDraft } from './AnswerInput';
 import { checkRoles, RolesFields, type RolesErrors } from './RolesFields';
@@ -247,6 +248,9 @@ function ProfileBody({ profile, program, onProfile, onChanged, onRemoved, onRequ
           </Group>
         )}
       </section>
+
+      <Divider />
+      <WishesSection participantId={part.id} programId={program.id} name={part.name} />
 
       <Divider />
       <section aria-labelledby="profile-remove">
