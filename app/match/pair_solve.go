@@ -16,7 +16,6 @@ type blossomSolver struct {
 	blossombase   []int
 	blossomendps  [][]int
 	bestedge      []int
-	bestedges     [][]int // blossombestedges
 	unused        []int
 	dual          []int64
 	allow         []int32 // allow[k] == stage: edge k is known tight (usable) in this stage
@@ -26,8 +25,8 @@ type blossomSolver struct {
 	deadStage     []int32 // deadStage[r] == stage: r's tree augmented this stage
 	queue         []int
 	leafBuf       []int
-	bestTo        []int // addBlossom's scratch, all -1 between calls
-	touched       []int
+	cum           int64          // sum of this stage's dual changes
+	ssHeap        []pairHeapItem // S–S edges by slack + 2·cum (lazy: stale when both ends share a blossom)
 }
 
 func (g *blossomGraph) solve(opts blossomOptions) []int {
@@ -42,16 +41,13 @@ func (g *blossomGraph) solve(opts blossomOptions) []int {
 	s.blossombase = make([]int, 2*n)
 	s.blossomendps = make([][]int, 2*n)
 	s.bestedge = make([]int, 2*n)
-	s.bestedges = make([][]int, 2*n)
 	s.dual = make([]int64, 2*n)
 	s.allow = make([]int32, len(g.weight))
 	s.tree = make([]int, 2*n)
 	s.treeStage = make([]int32, 2*n)
 	s.deadStage = make([]int32, n)
-	s.bestTo = make([]int, 2*n)
 	for v := 0; v < n; v++ {
 		s.mate[v] = -1
-		s.bestTo[v], s.bestTo[n+v] = -1, -1
 		s.inblossom[v] = v
 		s.blossombase[v] = v
 		s.blossombase[n+v] = -1
@@ -231,54 +227,8 @@ func (s *blossomSolver) addBlossom(base, k int) {
 		}
 		s.inblossom[x] = b
 	}
-	// bestTo[bj] is the least-slack edge from the new blossom to S-blossom bj; touched lists
-	// the bj set, in the order first seen.
-	bestTo := s.bestTo
-	touched := s.touched[:0]
-	consider := func(kk int) {
-		j := int(ep[2*kk+1])
-		if s.inblossom[j] == b {
-			j = int(ep[2*kk])
-		}
-		bj := s.inblossom[j]
-		if bj == b || s.label[bj] != 1 {
-			return
-		}
-		if bestTo[bj] == -1 {
-			bestTo[bj] = kk
-			touched = append(touched, bj)
-		} else if s.slack(kk) < s.slack(bestTo[bj]) {
-			bestTo[bj] = kk
-		}
-	}
 	for _, sub := range path {
-		if s.bestedges[sub] == nil {
-			s.leafBuf = s.leaves(s.leafBuf[:0], sub)
-			for _, x := range s.leafBuf {
-				for _, p := range g.adj[g.adjStart[x]:g.adjStart[x+1]] {
-					consider(int(p / 2))
-				}
-			}
-		} else {
-			for _, kk := range s.bestedges[sub] {
-				consider(kk)
-			}
-		}
-		s.bestedges[sub] = nil
 		s.bestedge[sub] = -1
-	}
-	best := make([]int, 0, len(touched))
-	for _, bj := range touched {
-		best = append(best, bestTo[bj])
-		bestTo[bj] = -1
-	}
-	s.touched = touched
-	s.bestedges[b] = best
-	s.bestedge[b] = -1
-	for _, kk := range best {
-		if s.bestedge[b] == -1 || s.slack(kk) < s.slack(s.bestedge[b]) {
-			s.bestedge[b] = kk
-		}
 	}
 }
 
@@ -374,7 +324,6 @@ func (s *blossomSolver) expandBlossom(b int, endstage bool) {
 	s.blossomchilds[b] = s.blossomchilds[b][:0]
 	s.blossomendps[b] = s.blossomendps[b][:0]
 	s.blossombase[b] = -1
-	s.bestedges[b] = nil
 	s.bestedge[b] = -1
 	s.unused = append(s.unused, b)
 }
@@ -482,7 +431,61 @@ func (s *blossomSolver) kill(b int) {
 	s.deadStage[s.tree[b]] = s.stage
 }
 
-// run is the main loop: one stage per augmentation (or per tree whose dual reached 0).
+// scanEdge looks at edge p (endpoint[p] = w) from S-vertex v: a tight edge grows the tree,
+// makes a blossom or augments (then it returns true); a loose one is remembered for δ₂/δ₃.
+func (s *blossomSolver) scanEdge(v, p int) (augmented bool) {
+	k := p / 2
+	w := int(s.g.endpoint[p])
+	bv, bw := s.inblossom[v], s.inblossom[w]
+	if bv == bw || s.dead(bw) {
+		return false
+	}
+	var kslack int64
+	if s.allow[k] != s.stage {
+		kslack = s.slack(k)
+		if kslack <= 0 {
+			s.allow[k] = s.stage
+		}
+	}
+	if s.allow[k] == s.stage {
+		switch {
+		case s.label[bw] == 0:
+			if s.mate[s.blossombase[bw]] == -1 {
+				s.kill(bv)
+				s.tree[bw], s.treeStage[bw] = s.tree[bv], s.stage
+				s.augmentFree(v, w, p)
+				return true
+			}
+			s.assignLabel(w, 2, p^1)
+		case s.label[bw] == 1:
+			if base := s.scanBlossom(v, w); base >= 0 {
+				s.addBlossom(base, k)
+			} else {
+				s.kill(bv)
+				s.kill(bw)
+				s.augmentSide(v, p)
+				s.augmentSide(w, p^1)
+				return true
+			}
+		case s.label[w] == 0:
+			s.label[w] = 2
+			s.labelend[w] = p ^ 1
+		}
+	} else if s.label[bw] == 1 {
+		s.ssHeap = pairHeapPush(s.ssHeap, pairHeapItem{key: kslack + 2*s.cum, edge: int32(k)})
+	} else if s.label[w] == 0 {
+		if s.bestedge[w] == -1 || kslack < s.slack(s.bestedge[w]) {
+			s.bestedge[w] = k
+		}
+	}
+	return false
+}
+
+// run is the main loop, stage after stage until no root is left. A stage grows alternating
+// trees from every root, changing duals when no tight edge is left, until an augmentation.
+// Augmentations end the stage, but not at once: the trees they went through are dead for
+// the rest of it, and the others keep growing on tight edges, so several augmentations can
+// share one stage. Duals change only before the first one.
 func (s *blossomSolver) run() {
 	g := s.g
 	n := s.n
@@ -492,10 +495,9 @@ func (s *blossomSolver) run() {
 			s.label[i] = 0
 			s.bestedge[i] = -1
 		}
-		for b := n; b < 2*n; b++ {
-			s.bestedges[b] = nil
-		}
 		s.stage++
+		s.cum = 0
+		s.ssHeap = s.ssHeap[:0]
 		s.queue = s.queue[:0]
 		roots := 0
 		for v := 0; v < n; v++ {
@@ -507,9 +509,6 @@ func (s *blossomSolver) run() {
 		if roots == 0 {
 			return
 		}
-		// Augmentations end the stage, but not at once: the trees they went through are dead
-		// for the rest of it, and the others keep growing on tight edges, so several
-		// augmentations can share one stage. Duals change only before the first one.
 		augmented := false
 		for {
 			for len(s.queue) > 0 {
@@ -518,55 +517,10 @@ func (s *blossomSolver) run() {
 				if s.dead(s.inblossom[v]) {
 					continue
 				}
-				for _, p32 := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
-					p := int(p32)
-					k := p / 2
-					w := int(ep[p])
-					bv, bw := s.inblossom[v], s.inblossom[w]
-					if bv == bw || s.dead(bw) {
-						continue
-					}
-					var kslack int64
-					if s.allow[k] != s.stage {
-						kslack = s.slack(k)
-						if kslack <= 0 {
-							s.allow[k] = s.stage
-						}
-					}
-					if s.allow[k] == s.stage {
-						if s.label[bw] == 0 {
-							if s.mate[s.blossombase[bw]] == -1 {
-								s.kill(bv)
-								s.tree[bw], s.treeStage[bw] = s.tree[bv], s.stage
-								s.augmentFree(v, w, p)
-								augmented = true
-								break
-							}
-							s.assignLabel(w, 2, p^1)
-						} else if s.label[bw] == 1 {
-							base := s.scanBlossom(v, w)
-							if base >= 0 {
-								s.addBlossom(base, k)
-							} else {
-								s.kill(bv)
-								s.kill(bw)
-								s.augmentSide(v, p)
-								s.augmentSide(w, p^1)
-								augmented = true
-								break
-							}
-						} else if s.label[w] == 0 {
-							s.label[w] = 2
-							s.labelend[w] = p ^ 1
-						}
-					} else if s.label[bw] == 1 {
-						if s.bestedge[bv] == -1 || kslack < s.slack(s.bestedge[bv]) {
-							s.bestedge[bv] = k
-						}
-					} else if s.label[w] == 0 {
-						if s.bestedge[w] == -1 || kslack < s.slack(s.bestedge[w]) {
-							s.bestedge[w] = k
-						}
+				for _, p := range g.adj[g.adjStart[v]:g.adjStart[v+1]] {
+					if s.scanEdge(v, int(p)) {
+						augmented = true
+						break
 					}
 				}
 			}
@@ -591,13 +545,18 @@ func (s *blossomSolver) run() {
 					}
 				}
 			}
-			for b := 0; b < 2*n; b++ {
-				if s.blossomparent[b] == -1 && s.label[b] == 1 && s.bestedge[b] != -1 {
-					d := s.slack(s.bestedge[b]) / 2
-					if deltatype == -1 || d < delta {
-						deltatype, delta, deltaedge = 3, d, s.bestedge[b]
-					}
+			for len(s.ssHeap) > 0 {
+				top := s.ssHeap[0]
+				k := int(top.edge)
+				if s.inblossom[ep[2*k]] == s.inblossom[ep[2*k+1]] {
+					s.ssHeap = pairHeapPop(s.ssHeap)
+					continue
 				}
+				d := (top.key - 2*s.cum) / 2
+				if deltatype == -1 || d < delta {
+					deltatype, delta, deltaedge = 3, d, k
+				}
+				break
 			}
 			for b := n; b < 2*n; b++ {
 				if s.blossombase[b] >= 0 && s.blossomparent[b] == -1 && s.label[b] == 2 && (deltatype == -1 || s.dual[b] < delta) {
@@ -608,6 +567,7 @@ func (s *blossomSolver) run() {
 				// Max-cardinality mode: no augmenting path is left.
 				return
 			}
+			s.cum += delta
 			for v := 0; v < n; v++ {
 				switch s.label[s.inblossom[v]] {
 				case 1:
@@ -631,16 +591,13 @@ func (s *blossomSolver) run() {
 				s.kill(s.inblossom[deltavertex])
 				s.augmentSide(deltavertex, -1)
 				augmented = true
-			case 2:
+			case 2, 3:
 				s.allow[deltaedge] = s.stage
-				i := int(ep[2*deltaedge])
-				if s.label[s.inblossom[i]] == 0 {
-					i = int(ep[2*deltaedge+1])
+				p := 2*deltaedge + 1 // from endpoint[2k] to endpoint[2k+1]
+				if s.label[s.inblossom[ep[p^1]]] != 1 {
+					p ^= 1
 				}
-				s.queue = append(s.queue, i)
-			case 3:
-				s.allow[deltaedge] = s.stage
-				s.queue = append(s.queue, int(ep[2*deltaedge]))
+				augmented = s.scanEdge(int(ep[p^1]), p)
 			case 4:
 				s.expandBlossom(deltablossom, false)
 			}
@@ -654,4 +611,55 @@ func (s *blossomSolver) run() {
 			}
 		}
 	}
+}
+
+// pairHeapItem is an edge in a min-heap keyed by slack.
+type pairHeapItem struct {
+	key  int64
+	edge int32
+}
+
+func pairHeapLess(a, b pairHeapItem) bool {
+	return a.key < b.key || (a.key == b.key && a.edge < b.edge)
+}
+
+func pairHeapPush(h []pairHeapItem, it pairHeapItem) []pairHeapItem {
+	h = append(h, it)
+	i := len(h) - 1
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !pairHeapLess(it, h[parent]) {
+			break
+		}
+		h[i] = h[parent]
+		i = parent
+	}
+	h[i] = it
+	return h
+}
+
+func pairHeapPop(h []pairHeapItem) []pairHeapItem {
+	last := len(h) - 1
+	it := h[last]
+	h = h[:last]
+	if last == 0 {
+		return h
+	}
+	i := 0
+	for {
+		c := 2*i + 1
+		if c >= last {
+			break
+		}
+		if c+1 < last && pairHeapLess(h[c+1], h[c]) {
+			c++
+		}
+		if !pairHeapLess(h[c], it) {
+			break
+		}
+		h[i] = h[c]
+		i = c
+	}
+	h[i] = it
+	return h
 }
