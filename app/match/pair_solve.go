@@ -26,6 +26,10 @@ type blossomSolver struct {
 	queue         []int
 	leafBuf       []int
 	cum           int64          // sum of this stage's dual changes
+	sVerts        []int          // vertices labelled S in this stage
+	beVerts       []int          // vertices given a bestedge in this stage
+	items         []int          // blossoms (and vertices) labelled in this stage, once each
+	itemStage     []int32        // itemStage[b] == stage: b is in items
 	ssHeap        []pairHeapItem // S–S edges by slack + 2·cum (lazy: stale when both ends share a blossom)
 }
 
@@ -44,6 +48,7 @@ func (g *blossomGraph) solve(opts blossomOptions) []int {
 	s.dual = make([]int64, 2*n)
 	s.allow = make([]int32, len(g.weight))
 	s.tree = make([]int, 2*n)
+	s.itemStage = make([]int32, 2*n)
 	s.treeStage = make([]int32, 2*n)
 	s.deadStage = make([]int32, n)
 	for v := 0; v < n; v++ {
@@ -139,13 +144,16 @@ func (s *blossomSolver) assignLabel(w, t, p int) {
 	s.labelend[w], s.labelend[b] = p, p
 	s.bestedge[w], s.bestedge[b] = -1, -1
 	s.treeStage[b] = s.stage
+	s.touch(b)
 	if p == -1 {
 		s.tree[b] = w
 	} else {
 		s.tree[b] = s.tree[s.inblossom[s.g.endpoint[p]]]
 	}
 	if t == 1 {
+		start := len(s.queue)
 		s.queue = s.leaves(s.queue, b)
+		s.sVerts = append(s.sVerts, s.queue[start:]...)
 	} else {
 		base := s.blossombase[b]
 		mb := s.mate[base]
@@ -219,11 +227,13 @@ func (s *blossomSolver) addBlossom(base, k int) {
 	s.label[b] = 1
 	s.labelend[b] = s.labelend[bb]
 	s.tree[b], s.treeStage[b] = s.tree[bb], s.stage
+	s.touch(b)
 	s.dual[b] = 0
 	s.leafBuf = s.leaves(s.leafBuf[:0], b)
 	for _, x := range s.leafBuf {
 		if s.label[s.inblossom[x]] == 2 {
 			s.queue = append(s.queue, x)
+			s.sVerts = append(s.sVerts, x)
 		}
 		s.inblossom[x] = b
 	}
@@ -295,6 +305,7 @@ func (s *blossomSolver) expandBlossom(b int, endstage bool) {
 		}
 		bv := at(childs, j)
 		s.label[ep[p^1]], s.label[bv] = 2, 2
+		s.touch(bv)
 		s.labelend[ep[p^1]], s.labelend[bv] = p, p
 		s.bestedge[bv] = -1
 		j += jstep
@@ -421,6 +432,14 @@ func (s *blossomSolver) augmentFree(v, w, p int) {
 	s.mate[w] = p ^ 1
 }
 
+// touch records that blossom (or vertex) b got a label in this stage.
+func (s *blossomSolver) touch(b int) {
+	if s.itemStage[b] != s.stage {
+		s.itemStage[b] = s.stage
+		s.items = append(s.items, b)
+	}
+}
+
 // dead reports whether top-level blossom b belongs to a tree augmented in this stage.
 func (s *blossomSolver) dead(b int) bool {
 	return s.treeStage[b] == s.stage && s.deadStage[s.tree[b]] == s.stage
@@ -475,6 +494,9 @@ func (s *blossomSolver) scanEdge(v, p int) (augmented bool) {
 		s.ssHeap = pairHeapPush(s.ssHeap, pairHeapItem{key: kslack + 2*s.cum, edge: int32(k)})
 	} else if s.label[w] == 0 {
 		if s.bestedge[w] == -1 || kslack < s.slack(s.bestedge[w]) {
+			if s.bestedge[w] == -1 {
+				s.beVerts = append(s.beVerts, w)
+			}
 			s.bestedge[w] = k
 		}
 	}
@@ -499,6 +521,7 @@ func (s *blossomSolver) run() {
 		s.cum = 0
 		s.ssHeap = s.ssHeap[:0]
 		s.queue = s.queue[:0]
+		s.sVerts, s.beVerts, s.items = s.sVerts[:0], s.beVerts[:0], s.items[:0]
 		roots := 0
 		for v := 0; v < n; v++ {
 			if s.mate[v] == -1 && s.label[s.inblossom[v]] == 0 && (s.opts.maxCard || s.dual[v] > 0) {
@@ -531,14 +554,14 @@ func (s *blossomSolver) run() {
 			var delta int64
 			deltaedge, deltablossom, deltavertex := -1, -1, -1
 			if !s.opts.maxCard {
-				for v := 0; v < n; v++ {
-					if s.label[s.inblossom[v]] == 1 && (deltatype == -1 || s.dual[v] < delta) {
+				for _, v := range s.sVerts {
+					if deltatype == -1 || s.dual[v] < delta || (s.dual[v] == delta && v < deltavertex) {
 						deltatype, delta, deltavertex = 1, s.dual[v], v
 					}
 				}
 			}
-			for v := 0; v < n; v++ {
-				if s.label[s.inblossom[v]] == 0 && s.bestedge[v] != -1 {
+			for _, v := range s.beVerts {
+				if s.label[s.inblossom[v]] == 0 {
 					d := s.slack(s.bestedge[v])
 					if deltatype == -1 || d < delta {
 						deltatype, delta, deltaedge = 2, d, s.bestedge[v]
@@ -558,8 +581,8 @@ func (s *blossomSolver) run() {
 				}
 				break
 			}
-			for b := n; b < 2*n; b++ {
-				if s.blossombase[b] >= 0 && s.blossomparent[b] == -1 && s.label[b] == 2 && (deltatype == -1 || s.dual[b] < delta) {
+			for _, b := range s.items {
+				if b >= n && s.blossombase[b] >= 0 && s.blossomparent[b] == -1 && s.label[b] == 2 && (deltatype == -1 || s.dual[b] < delta) {
 					deltatype, delta, deltablossom = 4, s.dual[b], b
 				}
 			}
@@ -568,21 +591,25 @@ func (s *blossomSolver) run() {
 				return
 			}
 			s.cum += delta
-			for v := 0; v < n; v++ {
-				switch s.label[s.inblossom[v]] {
-				case 1:
-					s.dual[v] -= delta
-				case 2:
-					s.dual[v] += delta
-				}
+			for _, v := range s.sVerts {
+				s.dual[v] -= delta
 			}
-			for b := n; b < 2*n; b++ {
-				if s.blossombase[b] >= 0 && s.blossomparent[b] == -1 {
-					switch s.label[b] {
-					case 1:
+			for _, b := range s.items {
+				if s.blossomparent[b] != -1 || (b >= n && s.blossombase[b] < 0) {
+					continue
+				}
+				switch s.label[b] {
+				case 1:
+					if b >= n {
 						s.dual[b] += delta
-					case 2:
+					}
+				case 2:
+					if b >= n {
 						s.dual[b] -= delta
+					}
+					s.leafBuf = s.leaves(s.leafBuf[:0], b)
+					for _, v := range s.leafBuf {
+						s.dual[v] += delta
 					}
 				}
 			}
