@@ -127,18 +127,27 @@ func (p *pool) name(id int64) string {
 	return "someone no longer active"
 }
 
-// constraints are the pool's exclusions and wish bonuses over the scorer's profile indices.
+// constraints are the pool's exclusions and wish bonuses, by the scorer's profile indices.
 func (p *pool) constraints() match.Constraints {
-	return match.Constraints{
-		Forbidden: func(a, b int) bool {
-			if a == b {
-				return true
-			}
-			_, ok := p.forbid[pairKey(p.rows[a].ID, p.rows[b].ID)]
-			return ok
-		},
-		Bonus: func(a, b int) int { return p.bonus(p.rows[a].ID, p.rows[b].ID) },
+	c := match.Constraints{Forbidden: map[int][]int{}, Bonus: map[int]map[int]int{}}
+	for k := range p.forbid {
+		a, okA := p.index[k[0]]
+		b, okB := p.index[k[1]]
+		if okA && okB {
+			c.Forbidden[a] = append(c.Forbidden[a], b)
+		}
 	}
+	for w := range p.wishes {
+		a, okA := p.index[w[0]]
+		b, okB := p.index[w[1]]
+		if okA && okB && p.prog.WishBonus > 0 {
+			if c.Bonus[a] == nil {
+				c.Bonus[a] = map[int]int{}
+			}
+			c.Bonus[a][b] = int(p.prog.WishBonus)
+		}
+	}
+	return c
 }
 
 // bonus is what wishes add to the pair: the program's bonus for each of the two who asked.

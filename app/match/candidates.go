@@ -1,7 +1,6 @@
 package match
 
 import (
-	"container/heap"
 	"runtime"
 	"sort"
 	"sync"
@@ -14,26 +13,86 @@ const AllPairsUpTo = 3000
 // TopK is how many best partners each person keeps in a candidate list.
 const TopK = 50
 
-// Constraints are what the scorer does not know: pairs ruled out (oneself, a manager, a past
-// pair, a pair the admin forbade, an "avoid" wish) and bonuses (a wish granted). Both take
-// profile indices, a as the mentee or first peer.
+// Constraints are what the scorer does not know: pairs ruled out (a manager, a past pair, a
+// pair the admin forbade, an "avoid" wish) and bonuses (a wish granted), both by profile index
+// and listed from each side that has any. Oneself is always ruled out.
 type Constraints struct {
-	Forbidden func(a, b int) bool
-	Bonus     func(a, b int) int
+	Forbidden map[int][]int       // a → the profiles a may not be paired with
+	Bonus     map[int]map[int]int // a → b → extra points for the pair, whichever is first
 }
 
-func (c Constraints) weight(s *Scorer, a, b int) (int64, bool) {
-	if c.Forbidden != nil && c.Forbidden(a, b) {
-		return 0, false
+// bonus is the extra points of the pair, counted once whichever side lists it.
+func (c Constraints) bonus(a, b int) int {
+	return c.Bonus[a][b] + c.Bonus[b][a]
+}
+
+// scoreRow fills one row's weights: w[j] for column j, with ok[j] false for a pair not allowed.
+type rowScorer struct {
+	cols    *Columns
+	c       Constraints
+	colOf   map[int]int // profile index → column
+	blocked []bool      // columns closed to everyone (a mentor with no room)
+	pts     []int32
+	ok      []bool
+}
+
+func newRowScorer(s *Scorer, c Constraints, cols []int, blocked []bool) *rowScorer {
+	colOf := make(map[int]int, len(cols))
+	for j, b := range cols {
+		colOf[b] = j
 	}
-	pts, ok := s.Points(a, b)
-	if !ok {
-		return 0, false
+	return &rowScorer{cols: s.Columns(cols), c: c.symmetric(), colOf: colOf, blocked: blocked}
+}
+
+// symmetric lists every rule and bonus from both sides, so a row needs only its own entries.
+func (c Constraints) symmetric() Constraints {
+	out := Constraints{Forbidden: map[int][]int{}, Bonus: map[int]map[int]int{}}
+	for a, list := range c.Forbidden {
+		for _, b := range list {
+			out.Forbidden[a] = append(out.Forbidden[a], b)
+			out.Forbidden[b] = append(out.Forbidden[b], a)
+		}
 	}
-	if c.Bonus != nil {
-		pts += c.Bonus(a, b)
+	for a, m := range c.Bonus {
+		for b := range m {
+			x := c.bonus(a, b)
+			for _, p := range [][2]int{{a, b}, {b, a}} {
+				if out.Bonus[p[0]] == nil {
+					out.Bonus[p[0]] = map[int]int{}
+				}
+				out.Bonus[p[0]][p[1]] = x
+			}
+		}
 	}
-	return int64(pts), true
+	return out
+}
+
+// clone gives a worker its own buffers over the shared, read-only parts.
+func (r *rowScorer) clone() *rowScorer {
+	n := len(r.cols.index)
+	return &rowScorer{cols: r.cols, c: r.c, colOf: r.colOf, blocked: r.blocked, pts: make([]int32, n), ok: make([]bool, n)}
+}
+
+// row scores profile a against every column.
+func (r *rowScorer) row(a int) ([]int32, []bool) {
+	for j := range r.ok {
+		r.ok[j] = r.blocked == nil || !r.blocked[j]
+	}
+	if j, ok := r.colOf[a]; ok {
+		r.ok[j] = false // oneself
+	}
+	for _, b := range r.c.Forbidden[a] {
+		if j, ok := r.colOf[b]; ok {
+			r.ok[j] = false
+		}
+	}
+	r.cols.Row(a, r.pts, r.ok)
+	for b, x := range r.c.Bonus[a] {
+		if j, ok := r.colOf[b]; ok {
+			r.pts[j] += int32(x)
+		}
+	}
+	return r.pts, r.ok
 }
 
 // MentorArcs lists the allowed mentee→mentor arcs: mentees and mentors are profile indices of
@@ -48,13 +107,13 @@ func mentorArcs(s *Scorer, mentees, mentors []int, capacity []int, c Constraints
 	if k <= 0 {
 		k = TopK
 	}
+	blocked := make([]bool, len(mentors))
+	for j := range mentors {
+		blocked[j] = capacity[j] <= 0
+	}
+	rs := newRowScorer(s, c, mentors, blocked)
 	colK := func(j int) int { return min(len(mentees), k*max(1, capacity[j])) }
-	rows := parallelRows(len(mentees), len(mentors), func(i, j int) (int64, bool) {
-		if capacity[j] <= 0 {
-			return 0, false
-		}
-		return c.weight(s, mentees[i], mentors[j])
-	}, all, k, colK)
+	rows := parallelRows(len(mentees), len(mentors), rs, func(i int) int { return mentees[i] }, all, k, colK)
 	for i, r := range rows {
 		for _, e := range r {
 			arcs = append(arcs, Arc{Mentee: i, Mentor: e.j, W: e.w})
@@ -64,9 +123,8 @@ func mentorArcs(s *Scorer, mentees, mentors []int, capacity []int, c Constraints
 }
 
 // PeerEdges lists the allowed pairs of peers (profile indices of the scorer; an Edge's U and V
-// index peers). A pair's weight is the better of its two directions' scores, which for peers
-// are equal. With more than AllPairsUpTo people it keeps each peer's best k partners (the union)
-// and reports pruned.
+// index peers). With more than AllPairsUpTo people it keeps each peer's best k partners (the
+// union) and reports pruned.
 func PeerEdges(s *Scorer, peers []int, c Constraints, k int) (edges []Edge, pruned bool) {
 	return peerEdges(s, peers, c, k, len(peers) <= AllPairsUpTo)
 }
@@ -75,17 +133,8 @@ func peerEdges(s *Scorer, peers []int, c Constraints, k int, all bool) (edges []
 	if k <= 0 {
 		k = TopK
 	}
-	rows := parallelRows(len(peers), len(peers), func(i, j int) (int64, bool) {
-		if i == j {
-			return 0, false
-		}
-		w1, ok1 := c.weight(s, peers[i], peers[j])
-		w2, ok2 := c.weight(s, peers[j], peers[i])
-		if !ok1 || !ok2 {
-			return 0, false
-		}
-		return max(w1, w2), true
-	}, all, k, func(int) int { return k })
+	rs := newRowScorer(s, c, peers, nil)
+	rows := parallelRows(len(peers), len(peers), rs, func(i int) int { return peers[i] }, all, k, func(int) int { return k })
 	seen := map[[2]int]bool{}
 	for i, r := range rows {
 		for _, e := range r {
@@ -116,40 +165,72 @@ type cand struct {
 	w int64
 }
 
-// candHeap is a min-heap on weight (ties: the larger index first out), holding the best seen.
+// candHeap is a min-heap on weight (ties: the larger index on top), holding the best seen.
+// Its sift operations are written out: this is the candidate builders' inner loop.
 type candHeap []cand
 
-func (h candHeap) Len() int { return len(h) }
-func (h candHeap) Less(a, b int) bool {
-	if h[a].w != h[b].w {
-		return h[a].w < h[b].w
-	}
-	return h[a].j > h[b].j
-}
-func (h candHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
-func (h *candHeap) Push(x any)   { *h = append(*h, x.(cand)) }
-func (h *candHeap) Pop() any     { o := *h; x := o[len(o)-1]; *h = o[:len(o)-1]; return x }
+// worse reports whether x ranks below y: a lower weight, or on equal weights a higher index.
+func worse(x, y cand) bool { return x.w < y.w || (x.w == y.w && x.j > y.j) }
+
 func (h *candHeap) offer(c cand, k int) {
+	if k <= 0 {
+		return
+	}
 	if len(*h) < k {
-		heap.Push(h, c)
+		*h = append(*h, c)
+		x := *h
+		i := len(x) - 1
+		for i > 0 {
+			parent := (i - 1) / 2
+			if !worse(x[i], x[parent]) {
+				break
+			}
+			x[i], x[parent] = x[parent], x[i]
+			i = parent
+		}
 		return
 	}
-	if k == 0 {
+	x := *h
+	if !worse(x[0], c) {
 		return
 	}
-	top := (*h)[0]
-	if c.w > top.w || (c.w == top.w && c.j < top.j) {
-		(*h)[0] = c
-		heap.Fix(h, 0)
+	x[0] = c
+	i, n := 0, len(x)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		m := l
+		if r := l + 1; r < n && worse(x[r], x[l]) {
+			m = r
+		}
+		if !worse(x[m], x[i]) {
+			break
+		}
+		x[i], x[m] = x[m], x[i]
+		i = m
 	}
+}
+
+// full reports whether the heap holds k, and then the weakest weight it keeps.
+func (h candHeap) full(k int) (bool, int64) {
+	if len(h) < k || k == 0 {
+		return false, 0
+	}
+	return true, h[0].w
 }
 
 // parallelRows scores every (row, column) pair on all cores. With all it keeps every allowed
 // pair; otherwise each row's best k columns together with each column's best colK(j) rows.
 // Each row's list comes back sorted by column.
-func parallelRows(nRows, nCols int, w func(i, j int) (int64, bool), all bool, k int, colK func(j int) int) [][]cand {
+func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, all bool, k int, colK func(j int) int) [][]cand {
 	workers := max(1, min(runtime.GOMAXPROCS(0), nRows))
 	rows := make([][]cand, nRows)
+	colKs := make([]int, nCols)
+	for j := range colKs {
+		colKs[j] = colK(j)
+	}
 	var colHeaps [][]candHeap // per worker, per column: best rows
 	if !all {
 		colHeaps = make([][]candHeap, workers)
@@ -159,31 +240,47 @@ func parallelRows(nRows, nCols int, w func(i, j int) (int64, bool), all bool, k 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			rs := rs.clone()
 			var cols []candHeap
+			// A full heap's weakest weight: rows come in rising order, so a pair that only ties
+			// it ranks below everything kept and is dropped without touching the heap.
+			var colTop []int64
+			var colFull []bool
 			if !all {
 				cols = make([]candHeap, nCols)
 				colHeaps[wk] = cols
+				colTop, colFull = make([]int64, nCols), make([]bool, nCols)
 			}
-			var rowHeap candHeap
+			var row candHeap
 			for i := wk; i < nRows; i += workers {
-				rowHeap = rowHeap[:0]
-				var list []cand
+				pts, okay := rs.row(profileOf(i))
+				if all {
+					var list []cand
+					for j := range nCols {
+						if okay[j] {
+							list = append(list, cand{j, int64(pts[j])})
+						}
+					}
+					rows[i] = list
+					continue
+				}
+				row = row[:0]
+				rowFull, rowTop := false, int64(0)
 				for j := range nCols {
-					x, ok := w(i, j)
-					if !ok {
+					if !okay[j] {
 						continue
 					}
-					if all {
-						list = append(list, cand{j, x})
-						continue
+					x := int64(pts[j])
+					if !rowFull || x > rowTop {
+						row.offer(cand{j, x}, k)
+						rowFull, rowTop = row.full(k)
 					}
-					rowHeap.offer(cand{j, x}, k)
-					cols[j].offer(cand{i, x}, colK(j))
+					if !colFull[j] || x > colTop[j] {
+						cols[j].offer(cand{i, x}, colKs[j])
+						colFull[j], colTop[j] = cols[j].full(colKs[j])
+					}
 				}
-				if !all {
-					list = append([]cand(nil), rowHeap...)
-				}
-				rows[i] = list
+				rows[i] = append([]cand(nil), row...)
 			}
 		}()
 	}
@@ -194,7 +291,7 @@ func parallelRows(nRows, nCols int, w func(i, j int) (int64, bool), all bool, k 
 			var best candHeap
 			for wk := range workers {
 				for _, c := range colHeaps[wk][j] {
-					best.offer(c, colK(j))
+					best.offer(c, colKs[j])
 				}
 			}
 			for _, c := range best {

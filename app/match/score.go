@@ -50,15 +50,18 @@ type Scorer struct {
 
 type compiled struct {
 	Rule
+	kind    int8  // the rule's kind as a number, for the hot path
 	wantsID int64 // complement: the "wants" side of the pair; the other is the "offers" side
 	// Per participant, one feature per rule.
-	set   [][]uint64 // overlap / complement wants side: option bitsets
-	set2  [][]uint64 // complement offers side
-	code  []int32    // same / different: interned answer, -1 when blank
-	num   []float64  // closest: NaN when blank
-	zone  []int32    // within: UTC offset in minutes, math.MinInt32 when unknown
-	span  float64
-	names []string // option names by bit (same/different: answers by code), for reasons
+	set  [][]uint64 // overlap / complement wants side: option bitsets
+	set2 [][]uint64 // complement offers side
+	code []int32    // same / different: interned answer, -1 when blank
+	num  []float64  // closest: NaN when blank
+	zone []int32    // within: UTC offset in minutes, math.MinInt32 when unknown
+	span float64
+	// w1, w2 are set and set2 as single words, when the options fit in 64 bits (the usual case).
+	w1, w2 []uint64
+	names  []string // option names by bit (same/different: answers by code), for reasons
 }
 
 const noZone = math.MinInt32
@@ -159,9 +162,16 @@ func Compile(rules []Rule, profiles []Profile, peers bool, now time.Time) *Score
 			continue
 		}
 		done[r.QuestionID] = true
+		c.kind = kindCodes[c.Kind]
 		for i := range profiles {
 			if c.set != nil {
 				c.set[i] = pad(c.set[i], len(c.names))
+			}
+		}
+		if c.set != nil && len(c.names) <= 64 {
+			c.w1 = flatten(c.set)
+			if c.set2 != nil {
+				c.w2 = flatten(c.set2)
 			}
 		}
 		s.rules = append(s.rules, c)
@@ -170,6 +180,29 @@ func Compile(rules []Rule, profiles []Profile, peers bool, now time.Time) *Score
 		}
 	}
 	return s
+}
+
+const (
+	kSame int8 = iota + 1
+	kDifferent
+	kOverlap
+	kComplement
+	kClosest
+	kWithin
+)
+
+var kindCodes = map[string]int8{"same": kSame, "different": kDifferent, "overlap": kOverlap, "complement": kComplement,
+	"closest": kClosest, "within": kWithin}
+
+// flatten keeps the first word of each set.
+func flatten(sets [][]uint64) []uint64 {
+	out := make([]uint64, len(sets))
+	for i, x := range sets {
+		if len(x) > 0 {
+			out[i] = x[0]
+		}
+	}
+	return out
 }
 
 // maxUnits is how many times a rule can earn its points for one pair.
@@ -241,32 +274,51 @@ func (s *Scorer) Explain(a, b int) Explanation {
 }
 
 func (c *compiled) points(a, b int, peers bool) (int, bool) {
-	switch c.Kind {
-	case "same", "different":
+	switch c.kind {
+	case kSame, kDifferent:
 		x, y := c.code[a], c.code[b]
 		if x < 0 || y < 0 {
 			return 0, true // an unanswered question can neither earn points nor break a must rule
 		}
-		if (x == y) == (c.Kind == "same") {
+		if (x == y) == (c.kind == kSame) {
 			return c.earn(1), true
 		}
 		return 0, !c.Must
-	case "overlap":
-		n := common(c.set[a], c.set[b])
-		if n == 0 && c.Must && nonEmpty(c.set[a]) && nonEmpty(c.set[b]) {
+	case kOverlap:
+		var n int
+		var empty bool
+		if c.w1 != nil {
+			n = bits.OnesCount64(c.w1[a] & c.w1[b])
+			empty = c.w1[a] == 0 || c.w1[b] == 0
+		} else {
+			n = common(c.set[a], c.set[b])
+			empty = !nonEmpty(c.set[a]) || !nonEmpty(c.set[b])
+		}
+		if n == 0 && c.Must && !empty {
 			return 0, false
 		}
 		return c.earn(min(n, MaxShared)), true
-	case "complement":
-		n := min(common(c.set[a], c.set2[b]), MaxShared)
-		if peers {
-			n += min(common(c.set[b], c.set2[a]), MaxShared)
+	case kComplement:
+		var n int
+		var empty bool
+		if c.w1 != nil {
+			n = min(bits.OnesCount64(c.w1[a]&c.w2[b]), MaxShared)
+			if peers {
+				n += min(bits.OnesCount64(c.w1[b]&c.w2[a]), MaxShared)
+			}
+			empty = c.w1[a] == 0
+		} else {
+			n = min(common(c.set[a], c.set2[b]), MaxShared)
+			if peers {
+				n += min(common(c.set[b], c.set2[a]), MaxShared)
+			}
+			empty = !nonEmpty(c.set[a])
 		}
-		if n == 0 && c.Must && nonEmpty(c.set[a]) {
+		if n == 0 && c.Must && !empty {
 			return 0, false
 		}
 		return c.earn(n), true
-	case "closest":
+	case kClosest:
 		x, y := c.num[a], c.num[b]
 		if math.IsNaN(x) || math.IsNaN(y) {
 			return 0, true
@@ -279,7 +331,7 @@ func (c *compiled) points(a, b int, peers bool) (int, bool) {
 			return c.earn(1), true
 		}
 		return int(math.Round(float64(c.earn(1)) * math.Max(0, 1-d/c.span))), true
-	case "within":
+	case kWithin:
 		x, y := c.zone[a], c.zone[b]
 		if x == noZone || y == noZone {
 			return 0, true

@@ -197,46 +197,119 @@ func TestCandidateListsKeepEachRowsBestAndOnlyAllowedPairs(t *testing.T) {
 		mentors[j] = 300 + j
 		capacity[j] = j % 3
 	}
-	forbidden := func(a, b int) bool { return (a+b)%11 == 0 }
-	c := Constraints{Forbidden: forbidden}
+	c := forbidSome(400)
+	c.Bonus = map[int]map[int]int{5: {301: 7}, 302: {6: 4}}
+	forbidden := map[[2]int]bool{}
+	for a, list := range c.Forbidden {
+		for _, b := range list {
+			forbidden[[2]int{a, b}], forbidden[[2]int{b, a}] = true, true
+		}
+	}
 	all, pruned := MentorArcs(s, mentees, mentors, capacity, c, 5)
 	if pruned {
 		t.Fatal("400 people: all pairs expected")
 	}
+	n := 0
+	for i := range mentees {
+		for j := range mentors {
+			if _, ok := s.Points(mentees[i], mentors[j]); ok && capacity[j] > 0 && !forbidden[[2]int{mentees[i], mentors[j]}] {
+				n++
+			}
+		}
+	}
+	if len(all) != n {
+		t.Fatalf("%d arcs, want every allowed pair (%d)", len(all), n)
+	}
 	for _, a := range all {
-		if capacity[a.Mentor] == 0 || forbidden(mentees[a.Mentee], mentors[a.Mentor]) {
+		if capacity[a.Mentor] == 0 || forbidden[[2]int{mentees[a.Mentee], mentors[a.Mentor]}] {
 			t.Fatalf("arc %+v not allowed", a)
 		}
-		if pts, _ := s.Points(mentees[a.Mentee], mentors[a.Mentor]); int64(pts) != a.W {
+		pts, _ := s.Points(mentees[a.Mentee], mentors[a.Mentor])
+		pts += c.bonus(mentees[a.Mentee], mentors[a.Mentor])
+		if int64(pts) != a.W {
 			t.Fatalf("arc %+v weight, want %d", a, pts)
 		}
 	}
-	rows := parallelRows(len(mentees), len(mentors), func(i, j int) (int64, bool) {
-		if capacity[j] <= 0 {
-			return 0, false
-		}
-		return c.weight(s, mentees[i], mentors[j])
-	}, false, 5, func(j int) int { return 5 * max(1, capacity[j]) })
-	best := map[int]int64{}
+	top, pruned := mentorArcs(s, mentees, mentors, capacity, c, 5, false)
+	if !pruned {
+		t.Fatal("top-k lists report pruned")
+	}
+	best, kept := map[int]int64{}, map[int]int64{}
 	for _, a := range all {
 		best[a.Mentee] = max(best[a.Mentee], a.W)
 	}
-	kept := 0
-	for i, r := range rows {
-		top := int64(-1)
-		for x, e := range r {
-			if x > 0 && e.j <= r[x-1].j {
-				t.Fatalf("row %d not sorted by column or has a duplicate", i)
-			}
-			top = max(top, e.w)
+	in := map[[2]int]int64{}
+	for _, a := range all {
+		in[[2]int{a.Mentee, a.Mentor}] = a.W
+	}
+	for x, a := range top {
+		if w, ok := in[[2]int{a.Mentee, a.Mentor}]; !ok || w != a.W {
+			t.Fatalf("top-k arc %+v is not an allowed pair with its weight", a)
 		}
-		kept += len(r)
-		if b, ok := best[i]; ok && top != b {
-			t.Fatalf("row %d: best kept %d, best allowed %d", i, top, b)
+		if x > 0 && top[x-1].Mentee == a.Mentee && top[x-1].Mentor >= a.Mentor {
+			t.Fatalf("row %d not sorted by mentor or has a duplicate", a.Mentee)
+		}
+		kept[a.Mentee] = max(kept[a.Mentee], a.W)
+	}
+	for i, b := range best {
+		if kept[i] != b {
+			t.Fatalf("mentee %d: best kept %d, best allowed %d", i, kept[i], b)
 		}
 	}
-	if kept >= len(all) || kept < 5*len(mentees) {
-		t.Fatalf("top-k kept %d of %d arcs", kept, len(all))
+	if len(top) >= len(all) || len(top) < 5*len(mentees) {
+		t.Fatalf("top-k kept %d of %d arcs", len(top), len(all))
+	}
+}
+
+// TestRowsScoreAsPairsDo checks the fast path (a row against gathered columns) against the
+// pair-by-pair scorer, for every rule kind, must rules, and options beyond one word.
+func TestRowsScoreAsPairsDo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	rules, profiles := randomProgram(rng, 120)
+	many := make([]string, 90)
+	for i := range many {
+		many[i] = "option " + strconv.Itoa(i)
+	}
+	for i := range profiles {
+		var pick []string
+		for _, x := range rng.Perm(len(many))[:1+rng.IntN(6)] {
+			pick = append(pick, many[x])
+		}
+		profiles[i].Answers[7] = multi(pick...)
+		profiles[i].Answers[8] = text([]string{"de", "fr", "en"}[rng.IntN(3)])
+	}
+	rules = append(rules,
+		Rule{QuestionID: 7, Prompt: "Many", Kind: "overlap", Points: 2},
+		Rule{QuestionID: 8, Prompt: "Language", Kind: "same", Must: true},
+		Rule{QuestionID: 4, Prompt: "Zone", Kind: "within", Must: true, Hours: 5},
+	)
+	for _, peers := range []bool{false, true} {
+		s := Compile(rules, profiles, peers, scoreNow)
+		cols := make([]int, 0, 60)
+		for b := 60; b < 120; b++ {
+			cols = append(cols, b)
+		}
+		cs := s.Columns(cols)
+		pts, ok := make([]int32, len(cols)), make([]bool, len(cols))
+		refused := 0
+		for a := range 60 {
+			for j := range ok {
+				ok[j] = true
+			}
+			cs.Row(a, pts, ok)
+			for j, b := range cols {
+				want, wantOK := s.Points(a, b)
+				if ok[j] != wantOK || (wantOK && int(pts[j]) != want) {
+					t.Fatalf("peers=%v (%d,%d): row %d %v, pair %d %v", peers, a, b, pts[j], ok[j], want, wantOK)
+				}
+				if !wantOK {
+					refused++
+				}
+			}
+		}
+		if refused == 0 || refused == 60*60 {
+			t.Fatalf("the must rules refused %d of 3600 pairs: the test needs some of each", refused)
+		}
 	}
 }
 
@@ -248,7 +321,11 @@ func TestPeerEdgesAreUniqueAndSymmetric(t *testing.T) {
 	for i := range peers {
 		peers[i] = i
 	}
-	edges, pruned := PeerEdges(s, peers, Constraints{Forbidden: func(a, b int) bool { return a == 0 || b == 0 }}, 0)
+	var everyone []int
+	for i := 1; i < 60; i++ {
+		everyone = append(everyone, i)
+	}
+	edges, pruned := PeerEdges(s, peers, Constraints{Forbidden: map[int][]int{0: everyone}}, 0)
 	if pruned {
 		t.Fatal("60 peers: all pairs expected")
 	}
