@@ -118,3 +118,39 @@ func BenchmarkColdStart(b *testing.B) {
 		d.Close()
 	}
 }
+
+// BenchmarkPairingRunSample is a whole pairing run of a sample program as the admin starts it:
+// reading the program, scoring every pair, solving, and saving the draft.
+func BenchmarkPairingRunSample(b *testing.B) {
+	d, err := db.Open(context.Background(), filepath.Join(b.TempDir(), "tandem.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	s := app.NewServices(d, time.Now, &app.KeyringSecrets{NoKeyring: true})
+	if _, err := s.System.LoadSample(); err != nil {
+		b.Fatal(err)
+	}
+	progs, err := s.Programs.List()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ program, mode string }{
+		{"Spring Leadership Cohort", "mentoring"}, {"Peer Circles", "peers"}, {"Peer Circles", "groups"},
+	} {
+		var id int64
+		for _, p := range progs {
+			if p.Name == tc.program {
+				id = p.ID
+			}
+		}
+		b.Run(tc.mode, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				dr, err := s.Pairing.Run(app.RunInput{ProgramID: id, Mode: tc.mode, Objective: "max_weight"})
+				if err != nil || len(dr.Items) == 0 {
+					b.Fatalf("%v, %d items", err, len(dr.Items))
+				}
+			}
+		})
+	}
+}
