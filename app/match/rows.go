@@ -20,6 +20,8 @@ type columnRule struct {
 	code   []int32
 	w1, w2 []uint64
 	num    []float64
+	inum   []int32
+	table  []int32 // closest, whole numbers: the points for a difference of d
 	zone   []int32
 }
 
@@ -36,6 +38,14 @@ func (s *Scorer) Columns(profiles []int) *Columns {
 			r.w1 = gather(c.w1, profiles)
 			if c.w2 != nil {
 				r.w2 = gather(c.w2, profiles)
+			}
+		case c.inum != nil:
+			r.inum = gather(c.inum, profiles)
+			if c.span > 0 {
+				r.table = make([]int32, int(c.span)+1)
+				for d := range r.table {
+					r.table[d] = int32(math.Round(float64(r.pts) * math.Max(0, 1-float64(d)/c.span)))
+				}
 			}
 		case c.num != nil:
 			r.num = gather(c.num, profiles)
@@ -112,6 +122,29 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 				pts[j] += p * n
 				if must && n == 0 && wants != 0 {
 					ok[j] = false
+				}
+			}
+		case r.inum != nil:
+			xa := c.inum[a]
+			if xa == noZone {
+				continue
+			}
+			for j, y := range r.inum {
+				if y == noZone {
+					continue
+				}
+				d := xa - y
+				if d < 0 {
+					d = -d
+				}
+				if must && d > 1 {
+					ok[j] = false
+				}
+				switch {
+				case r.table == nil:
+					pts[j] += p
+				case int(d) < len(r.table):
+					pts[j] += r.table[d]
 				}
 			}
 		case r.num != nil:

@@ -59,6 +59,8 @@ type compiled struct {
 	num  []float64  // closest: NaN when blank
 	zone []int32    // within: UTC offset in minutes, math.MinInt32 when unknown
 	span float64
+	// inum holds closest's numbers when they are all whole (noZone when blank), for the fast path.
+	inum []int32
 	// w1, w2 are set and set2 as single words, when the options fit in 64 bits (the usual case).
 	w1, w2 []uint64
 	names  []string // option names by bit (same/different: answers by code), for reasons
@@ -141,6 +143,20 @@ func Compile(rules []Rule, profiles []Profile, peers bool, now time.Time) *Score
 			c.span = r.Span
 			if c.span <= 0 && hi > lo {
 				c.span = hi - lo
+			}
+			c.inum = make([]int32, len(profiles))
+			for i, v := range c.num {
+				switch {
+				case math.IsNaN(v):
+					c.inum[i] = noZone
+				case v == math.Trunc(v) && math.Abs(v) < 1<<20:
+					c.inum[i] = int32(v)
+				default:
+					c.inum = nil
+				}
+				if c.inum == nil {
+					break
+				}
 			}
 		case "within":
 			c.zone = make([]int32, len(profiles))
