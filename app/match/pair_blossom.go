@@ -11,6 +11,10 @@ package match
 //     and is not a root, and when the dual of an S-vertex x reaches 0 the alternating path from
 //     its root to x is flipped, leaving x free with dual 0 and the root matched.
 //
+// and for speed: an augmentation does not end the stage at once (the other trees keep growing
+// on tight edges, see run), the least-slack S–S edge comes from a lazy heap instead of
+// per-blossom edge lists, and dual updates visit only what the stage labelled.
+//
 // Variables follow mwmatching.py: an edge k has endpoints 2k and 2k+1; mate[v] is the endpoint
 // index of v's partner; labels are 1 (S), 2 (T), 0 (none); dual holds 2·y_v for vertices and
 // 2·z_B for blossoms (slack(k) = dual[u] + dual[v] − 2·w_k). All duals stay even, so δ₃ (half
