@@ -435,8 +435,11 @@ func manualMembers(p *pool, mode string, members []MemberInput, items []DraftIte
 			return nil, nil, fieldErr("members", "Choose two peers")
 		}
 	case ModeGroups:
-		if len(refs) < 2 {
-			return nil, nil, fieldErr("members", "Choose at least two people for a circle")
+		if len(refs) < 3 {
+			return nil, nil, fieldErr("members", "Choose at least three people for a group")
+		}
+		if p.prog.GroupMax > 0 && len(refs) > int(p.prog.GroupMax) {
+			return nil, nil, fieldErr("members", "Groups in %s have at most %d people", p.prog.Name, p.prog.GroupMax)
 		}
 	}
 	return refs, warnings, nil

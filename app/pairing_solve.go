@@ -90,10 +90,8 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem) (solve
 		role := "peer"
 		if mode == ModeGroups {
 			role = "member"
-			lo, hi := int(p.prog.GroupMin), int(p.prog.GroupMax)
-			if lo < 2 {
-				lo = 3
-			}
+			// A group relationship has at least three people.
+			lo, hi := max(3, int(p.prog.GroupMin)), int(p.prog.GroupMax)
 			if hi < lo {
 				hi = max(lo, 5)
 			}

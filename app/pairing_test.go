@@ -330,9 +330,36 @@ func TestGroupsOfTheProgramsSize(t *testing.T) {
 	if len(d.Items) == 0 || d.Run.BoundPercent <= 0 || d.Run.BoundPercent > 100 {
 		t.Fatalf("%d groups at %d %% of the bound", len(d.Items), d.Run.BoundPercent)
 	}
+	people := 0
 	for _, it := range d.Items {
 		if len(it.Members) < 3 || len(it.Members) > 5 {
 			t.Fatalf("a group of %d", len(it.Members))
 		}
+		people += len(it.Members)
+	}
+	// A hand-made group of one is refused.
+	_, err = s.Pairing.Add(app.ManualInput{DraftID: d.ID, Members: []app.MemberInput{{ParticipantID: d.Items[0].Members[0].ParticipantID}}})
+	if err == nil || fieldOf(t, err) != "members" {
+		t.Fatalf("a group of one: %v", err)
+	}
+	res, err := s.Pairing.Approve(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Relationships != len(d.Items) || res.Emails != people {
+		t.Fatalf("approve: %+v for %d groups of %d people", res, len(d.Items), people)
+	}
+	rels, err := s.Relationships.List(prog.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := 0
+	for _, r := range rels {
+		if r.Kind == "group" && r.Origin == "pairing" {
+			groups++
+		}
+	}
+	if groups != len(d.Items) {
+		t.Fatalf("%d group relationships from pairing, want %d", groups, len(d.Items))
 	}
 }
