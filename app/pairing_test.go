@@ -363,3 +363,50 @@ func TestGroupsOfTheProgramsSize(t *testing.T) {
 		t.Fatalf("%d group relationships from pairing, want %d", groups, len(d.Items))
 	}
 }
+
+func TestManagersAreNeverPairedAndTheDraftSaysWhy(t *testing.T) {
+	s, _ := mustOpen(t)
+	prog := mustProgram(t, s, "evergreen")
+	enrol := func(name, email, manager string) app.Participant {
+		p, err := s.People.Create(app.PersonInput{Name: name, Email: email, ManagerEmail: manager, TimeZone: "Europe/Berlin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa, err := s.Participants.Enrol(app.EnrolInput{ProgramID: prog.ID, PersonID: p.ID,
+			Roles: app.ParticipantInput{Mentee: true, Peer: true, Status: "active"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pa
+	}
+	enrol("Bea Boss", "bea@example.org", "ceo@example.org")
+	enrol("Ray Report", "ray@example.org", "bea@example.org")
+	d, err := s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "peers", Objective: "max_cardinality"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Items) != 0 || len(d.Unmatched) != 2 {
+		t.Fatalf("a person and their manager: %d pairs, %d unmatched", len(d.Items), len(d.Unmatched))
+	}
+	if !strings.Contains(d.Unmatched[0].Reason, "Bea Boss is Ray Report's manager") {
+		t.Fatalf("reason %q", d.Unmatched[0].Reason)
+	}
+	// The manager's manager too.
+	enrol("Cleo Chief", "ceo@example.org", "")
+	d, err = s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "peers", Objective: "max_cardinality"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Items) != 0 {
+		t.Fatalf("%d pairs among a chain of managers", len(d.Items))
+	}
+	// A colleague from elsewhere pairs with the boss's report or chief, never the boss's own line.
+	enrol("Dev Other", "dev@example.org", "")
+	d, err = s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "peers", Objective: "max_cardinality"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Items) != 1 {
+		t.Fatalf("%d pairs, want Dev with one of the three", len(d.Items))
+	}
+}
