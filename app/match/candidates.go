@@ -73,9 +73,9 @@ func (r *rowScorer) clone() *rowScorer {
 	return &rowScorer{cols: r.cols, c: r.c, colOf: r.colOf, blocked: r.blocked, pts: make([]int32, n), ok: make([]bool, n)}
 }
 
-// row scores profile a against every column.
-func (r *rowScorer) row(a int) ([]int32, []bool) {
-	for j := range r.ok {
+// row scores profile a against the columns from lo on.
+func (r *rowScorer) row(a, lo int) ([]int32, []bool) {
+	for j := lo; j < len(r.ok); j++ {
 		r.ok[j] = r.blocked == nil || !r.blocked[j]
 	}
 	if j, ok := r.colOf[a]; ok {
@@ -86,7 +86,7 @@ func (r *rowScorer) row(a int) ([]int32, []bool) {
 			r.ok[j] = false
 		}
 	}
-	r.cols.Row(a, r.pts, r.ok)
+	r.cols.RowFrom(a, lo, r.pts, r.ok)
 	for b, x := range r.c.Bonus[a] {
 		if j, ok := r.colOf[b]; ok {
 			r.pts[j] += int32(x)
@@ -113,7 +113,7 @@ func mentorArcs(s *Scorer, mentees, mentors []int, capacity []int, c Constraints
 	}
 	rs := newRowScorer(s, c, mentors, blocked)
 	colK := func(j int) int { return min(len(mentees), k*max(1, capacity[j])) }
-	rows := parallelRows(len(mentees), len(mentors), rs, func(i int) int { return mentees[i] }, all, k, colK)
+	rows := parallelRows(len(mentees), len(mentors), rs, func(i int) int { return mentees[i] }, all, false, k, colK)
 	for i, r := range rows {
 		for _, e := range r {
 			arcs = append(arcs, Arc{Mentee: i, Mentor: e.j, W: e.w})
@@ -134,29 +134,15 @@ func peerEdges(s *Scorer, peers []int, c Constraints, k int, all bool) (edges []
 		k = TopK
 	}
 	rs := newRowScorer(s, c, peers, nil)
-	rows := parallelRows(len(peers), len(peers), rs, func(i int) int { return peers[i] }, all, k, func(int) int { return k })
-	seen := map[[2]int]bool{}
+	// A peer pair scores the same both ways, so each is scored once, from its lower index: a
+	// row keeps its best partners above it, a column its best below, and the two together hold
+	// every person's best k.
+	rows := parallelRows(len(peers), len(peers), rs, func(i int) int { return peers[i] }, all, true, k, func(int) int { return k })
 	for i, r := range rows {
 		for _, e := range r {
-			u, v := min(i, e.j), max(i, e.j)
-			if all && i > e.j {
-				continue // every pair appears from both ends
-			}
-			if !all {
-				if seen[[2]int{u, v}] {
-					continue
-				}
-				seen[[2]int{u, v}] = true
-			}
-			edges = append(edges, Edge{U: u, V: v, W: e.w})
+			edges = append(edges, Edge{U: i, V: e.j, W: e.w})
 		}
 	}
-	sort.Slice(edges, func(a, b int) bool {
-		if edges[a].U != edges[b].U {
-			return edges[a].U < edges[b].U
-		}
-		return edges[a].V < edges[b].V
-	})
 	return edges, !all
 }
 
@@ -221,10 +207,11 @@ func (h candHeap) full(k int) (bool, int64) {
 	return true, h[0].w
 }
 
-// parallelRows scores every (row, column) pair on all cores. With all it keeps every allowed
+// parallelRows scores every (row, column) pair on all cores — with triangular, where rows and
+// columns are the same people, only the pairs with column > row. With all it keeps every allowed
 // pair; otherwise each row's best k columns together with each column's best colK(j) rows.
 // Each row's list comes back sorted by column.
-func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, all bool, k int, colK func(j int) int) [][]cand {
+func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, all, triangular bool, k int, colK func(j int) int) [][]cand {
 	workers := max(1, min(runtime.GOMAXPROCS(0), nRows))
 	rows := make([][]cand, nRows)
 	colKs := make([]int, nCols)
@@ -253,10 +240,14 @@ func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, al
 			}
 			var row candHeap
 			for i := wk; i < nRows; i += workers {
-				pts, okay := rs.row(profileOf(i))
+				lo := 0
+				if triangular {
+					lo = i + 1
+				}
+				pts, okay := rs.row(profileOf(i), lo)
 				if all {
 					var list []cand
-					for j := range nCols {
+					for j := lo; j < nCols; j++ {
 						if okay[j] {
 							list = append(list, cand{j, int64(pts[j])})
 						}
@@ -266,7 +257,7 @@ func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, al
 				}
 				row = row[:0]
 				rowFull, rowTop := false, int64(0)
-				for j := range nCols {
+				for j := lo; j < nCols; j++ {
 					if !okay[j] {
 						continue
 					}

@@ -68,8 +68,11 @@ func gather[T any](src []T, index []int) []T {
 // Row scores profile a against every column: pts[j] gets the points and ok[j] is false where a
 // must rule rules the pair out. Both slices have one entry per column; ok must come in true
 // for the columns to score.
-func (cs *Columns) Row(a int, pts []int32, ok []bool) {
-	clear(pts)
+func (cs *Columns) Row(a int, pts []int32, ok []bool) { cs.RowFrom(a, 0, pts, ok) }
+
+// RowFrom is Row for the columns from lo on; the entries before lo are left as they are.
+func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
+	clear(pts[lo:])
 	peers := cs.s.peers
 	for ri := range cs.rules {
 		r := &cs.rules[ri]
@@ -83,7 +86,8 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 				continue
 			}
 			same := c.kind == kSame
-			for j, y := range r.code {
+			for j := lo; j < len(r.code); j++ {
+				y := r.code[j]
 				if y < 0 {
 					continue
 				}
@@ -95,7 +99,8 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 			}
 		case r.w1 != nil && c.kind == kOverlap:
 			wa := c.w1[a]
-			for j, wb := range r.w1 {
+			for j := lo; j < len(r.w1); j++ {
+				wb := r.w1[j]
 				n := int32(bits.OnesCount64(wa & wb))
 				if n > MaxShared {
 					n = MaxShared
@@ -107,7 +112,7 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 			}
 		case r.w1 != nil && c.kind == kComplement:
 			wants, offers := c.w1[a], c.w2[a]
-			for j := range r.w1 {
+			for j := lo; j < len(r.w1); j++ {
 				n := int32(bits.OnesCount64(wants & r.w2[j]))
 				if n > MaxShared {
 					n = MaxShared
@@ -129,7 +134,8 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 			if xa == noZone {
 				continue
 			}
-			for j, y := range r.inum {
+			for j := lo; j < len(r.inum); j++ {
+				y := r.inum[j]
 				if y == noZone {
 					continue
 				}
@@ -152,7 +158,8 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 			if math.IsNaN(xa) {
 				continue
 			}
-			for j, y := range r.num {
+			for j := lo; j < len(r.num); j++ {
+				y := r.num[j]
 				if math.IsNaN(y) {
 					continue
 				}
@@ -172,7 +179,8 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 				continue
 			}
 			lim := int32(c.Hours * 60)
-			for j, zb := range r.zone {
+			for j := lo; j < len(r.zone); j++ {
+				zb := r.zone[j]
 				if zb == noZone {
 					continue
 				}
@@ -188,7 +196,8 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) {
 			}
 		default:
 			// Options beyond 64: the general path, pair by pair.
-			for j, b := range cs.index {
+			for j := lo; j < len(cs.index); j++ {
+				b := cs.index[j]
 				x, good := c.points(a, b, peers)
 				pts[j] += int32(x)
 				if !good {
