@@ -10,6 +10,11 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  // Pairing approves pairs into relationships the other walks must not see: it runs last.
+  projects: [
+    { name: 'flows', testMatch: /(foundation|requests|sessions)\.spec\.ts/ },
+    { name: 'pairing', testMatch: /pairing\.spec\.ts/, dependencies: ['flows'] },
+  ],
   use: {
     baseURL: process.env.TANDEM_URL ?? 'http://127.0.0.1:34115',
     viewport: { width: 1366, height: 860 },

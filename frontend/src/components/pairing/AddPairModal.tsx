@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { api, toApiError, type Draft, type MemberInput, type PairCheck, type Participant, type Program } from '../../api';
 import { ParticipantPicker, ParticipantsPicker } from '../relationships/ParticipantPicker';
-import { itemWord, scoreColor } from './pairingText';
+import { itemWord, scoreColor, strongestFirst } from './pairingText';
 
 /** AddPairModal makes a pair (or group) by hand, showing its score and the rules it breaks first. */
 export function AddPairModal({ program, draft, opened, onClose, onAdded }: {
@@ -118,7 +118,7 @@ export function AddPairForm({ program, draft, onCancel, onAdded }: {
             </Group>
             {check.reasons.length > 0 ? (
               <ul aria-label="Reasons" style={{ margin: 0, paddingLeft: 18 }}>
-                {check.reasons.map((r) => <li key={r}><Text size="sm">{r}</Text></li>)}
+                {strongestFirst(check.reasons).map((r) => <li key={r}><Text size="sm">{r}</Text></li>)}
               </ul>
             ) : (
               <Text size="sm">Nothing in common found.</Text>

@@ -13,7 +13,7 @@ import { formatDateTime, plural } from '../../lib/format';
 import { AddPairModal } from './AddPairModal';
 import { ApproveModal } from './ApproveModal';
 import {
-  approveBlock, itemName, itemWord, matchesFilter, roleColors, roleLabels, runLine, scoreColor, summaryCards, whoWord,
+  approveBlock, itemName, itemWord, matchesFilter, roleColors, roleLabels, runLine, scoreColor, strongestFirst, summaryCards, whoWord,
 } from './pairingText';
 import { RunningNote, RunSelects, type RunChoice } from './RunControls';
 import { SwapModal } from './SwapModal';
@@ -226,7 +226,8 @@ function ItemRow({ item, busy, onLock, onRemove, onSwap }: {
   const name = itemName(item);
   const reasonsId = useId();
   const hidden = item.reasons.length - VISIBLE_REASONS;
-  const reasons = open ? item.reasons : item.reasons.slice(0, VISIBLE_REASONS);
+  const ordered = useMemo(() => strongestFirst(item.reasons), [item.reasons]);
+  const reasons = open ? ordered : ordered.slice(0, VISIBLE_REASONS);
   const members = [...item.members].sort((a, b) => (a.role === 'mentor' ? 1 : 0) - (b.role === 'mentor' ? 1 : 0));
   return (
     <Table.Tr>
@@ -263,7 +264,7 @@ function ItemRow({ item, busy, onLock, onRemove, onSwap }: {
             aria-label={open ? `Show fewer reasons for ${name}` : `Show all ${item.reasons.length} reasons for ${name}`}
             onClick={() => setOpen((o) => !o)}
           >
-            {open ? 'Fewer' : `${hidden} more`}
+            {open ? 'Show fewer' : `Show all ${item.reasons.length}`}
           </Button>
         )}
         {item.warnings.length > 0 && (

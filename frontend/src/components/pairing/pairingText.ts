@@ -205,3 +205,20 @@ export function scoreColor(score: number): string {
   if (score >= 40) return 'blue';
   return 'orange';
 }
+
+/** reasonPoints reads the points at the end of a reason ("both: English (+3)" → 3), or null. */
+export function reasonPoints(reason: string): number | null {
+  const m = reason.match(/\(([+-]\d+)\)\s*$/);
+  return m ? Number(m[1]) : null;
+}
+
+/** strongestFirst orders reasons by their points, most first; reasons without points keep their place after them. */
+export function strongestFirst(reasons: string[]): string[] {
+  const scored = reasons.map((r, i) => ({ r, i, p: reasonPoints(r) }));
+  return scored
+    .sort((a, b) => {
+      if (a.p == null || b.p == null) return a.p == null && b.p == null ? a.i - b.i : a.p == null ? 1 : -1;
+      return b.p - a.p || a.i - b.i;
+    })
+    .map((x) => x.r);
+}
