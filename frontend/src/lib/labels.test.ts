@@ -35,6 +35,9 @@ describe('helpers', () => {
     expect(parseRoute('')).toEqual({ name: 'home' });
     expect(parseRoute('#/programs/x').name).toBe('notFound');
     expect(href({ name: 'program', id: 3, tab: 'participants' })).toBe('#/programs/3/participants');
+    expect(parseRoute('#/programs/3/pairing')).toEqual({ name: 'program', id: 3, tab: 'pairing' });
+    expect(href({ name: 'program', id: 3, tab: 'pairing' })).toBe('#/programs/3/pairing');
+    expect(parseRoute('#/programs/3/pairing/4').name).toBe('notFound');
   });
   it('parses typed dates strictly', () => {
     expect(parseDateInput('2026-03-01')).toBe('2026-03-01');
