@@ -166,6 +166,10 @@ func (s *Pairing) edit(draftID int64, change func(ctx context.Context, q *store.
 		if err := q.TouchDraft(ctx, store.TouchDraftParams{ID: d.ID, Now: stamp(s.now())}); err != nil {
 			return err
 		}
+		// The change may have rewritten the draft's summary: answer with the draft as it now is.
+		if d, err = q.GetDraft(ctx, d.ID); err != nil {
+			return err
+		}
 		out, err = s.load(ctx, q, d)
 		return err
 	})

@@ -173,7 +173,7 @@ func TestPairingLockRemoveRerunSwapAddDiscard(t *testing.T) {
 	for _, u := range d.Unmatched {
 		if gone[u.ParticipantID] {
 			n++
-			if !strings.Contains(u.Reason, "removed") {
+			if u.Reason != "You removed their pair from the draft" {
 				t.Fatalf("reason %q", u.Reason)
 			}
 		}

@@ -73,17 +73,8 @@ export const pairing = {
   /** run runs the engine: locked pairs stay, the rest of the draft is replaced. */
   run: (input: RunInput): Promise<Draft> => call(() => draftOf(PairingGo.Run(app.RunInput.createFrom(input)))),
   lock: (itemId: number, locked: boolean): Promise<Draft> => call(() => draftOf(PairingGo.Lock(itemId, locked))),
-  /**
-   * remove takes a pair out of the draft. Go's Remove answers with the draft as it was read before
-   * the change, so the reason it records for the people left out ("You removed their pair …") is
-   * missing from its answer: the draft is read again.
-   */
-  remove: (itemId: number): Promise<Draft> =>
-    call(async () => {
-      const d = await PairingGo.Remove(itemId);
-      const fresh = d ? await PairingGo.Get(d.programId) : null;
-      return draft(fresh ?? d);
-    }),
+  /** remove takes a pair out of the draft; its people are left out until the next run. */
+  remove: (itemId: number): Promise<Draft> => call(() => draftOf(PairingGo.Remove(itemId))),
   /** swap replaces one person of a pair; with someone of another unlocked pair, the two trade places. */
   swap: (input: SwapInput): Promise<Draft> => call(() => draftOf(PairingGo.Swap(app.SwapInput.createFrom(input)))),
   /** check scores a hand-made pair before it is added: its reasons, and warnings for the rules it breaks. */
