@@ -91,6 +91,9 @@ type DraftTotals struct {
 	LowestScore    int `json:"lowestScore"`
 	Wishes         int `json:"wishes"`        // wishes recorded between the program's active participants
 	WishesGranted  int `json:"wishesGranted"` // of them, granted by the draft
+	// AlreadyPaired counts who is left out because they already are in an open relationship of
+	// this kind (a mentee with a mentor, a peer with a peer, a group member).
+	AlreadyPaired int `json:"alreadyPaired"`
 }
 
 // RunInfo is what the last run reports about itself.
@@ -196,8 +199,12 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 		if err != nil {
 			return err
 		}
+		paired, err := alreadyPaired(ctx, q, in.ProgramID, in.Mode)
+		if err != nil {
+			return err
+		}
 		start := time.Now()
-		res, err := solve(p, in.Mode, obj, items)
+		res, err := solve(p, in.Mode, obj, items, paired)
 		if err != nil {
 			return err
 		}

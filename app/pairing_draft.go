@@ -49,12 +49,20 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 			}
 		}
 	}
+	paired, err := alreadyPaired(ctx, q, d.ProgramID, d.Mode)
+	if err != nil {
+		return out, err
+	}
 	active := map[int64]bool{}
 	for _, r := range rows {
 		if r.Status != "active" {
 			continue
 		}
 		active[r.ID] = true
+		if _, ok := inItem[r.ID]; paired[r.ID] && !ok {
+			out.Totals.AlreadyPaired++
+			continue
+		}
 		eligible := r.IsPeer == 1
 		role := "peer"
 		switch d.Mode {

@@ -236,3 +236,22 @@ func scoringData(ctx context.Context, q *store.Queries, programID int64, rows []
 	}
 	return rules, profiles, nil
 }
+
+// alreadyPaired lists who already is in an open relationship of the kind a mode makes: a
+// mentee with a mentor, a peer with a peer, a member of a group. A run leaves them out.
+func alreadyPaired(ctx context.Context, q *store.Queries, programID int64, mode string) (map[int64]bool, error) {
+	rows, err := q.ListOpenMemberships(ctx, programID)
+	if err != nil {
+		return nil, fmt.Errorf("pairing: %w", err)
+	}
+	out := map[int64]bool{}
+	for _, r := range rows {
+		switch {
+		case mode == ModeMentoring && r.Kind == "mentorship" && r.Role == "mentee",
+			mode == ModePeers && r.Kind == "peer",
+			mode == ModeGroups && r.Kind == "group":
+			out[r.ParticipantID] = true
+		}
+	}
+	return out, nil
+}

@@ -15,9 +15,12 @@ type solveResult struct {
 }
 
 // solve runs the engine over the pool, around the pairs the admin locked.
-func solve(p *pool, mode string, obj match.Objective, locked []DraftItem) (solveResult, error) {
+func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired map[int64]bool) (solveResult, error) {
 	res := solveResult{reasons: map[int64]string{}}
 	taken := map[int64]bool{}
+	for id := range paired {
+		taken[id] = true
+	}
 	mentoring := map[int64]int{} // mentees a mentor already has in locked pairs
 	for _, it := range locked {
 		for _, m := range it.Members {

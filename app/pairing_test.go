@@ -56,14 +56,20 @@ func TestPairingRunRespectsCapacityAndExplainsEveryPair(t *testing.T) {
 		t.Fatal(err)
 	}
 	load := map[int64]int{}
+	hasMentor := map[int64]bool{}
 	for _, r := range rels {
 		if r.Status == "active" || r.Status == "on_hold" {
 			for _, m := range r.Members {
 				if m.Role == "mentor" {
 					load[m.ParticipantID]++
+				} else {
+					hasMentor[m.ParticipantID] = true
 				}
 			}
 		}
+	}
+	if len(hasMentor) == 0 || d.Totals.AlreadyPaired != len(hasMentor) {
+		t.Fatalf("%d mentees already have a mentor; the draft says %d", len(hasMentor), d.Totals.AlreadyPaired)
 	}
 	mentees := map[int64]bool{}
 	for _, it := range d.Items {
@@ -82,7 +88,7 @@ func TestPairingRunRespectsCapacityAndExplainsEveryPair(t *testing.T) {
 		if mentor == 0 || mentee == 0 {
 			t.Fatalf("item %d is not one mentor and one mentee: %+v", it.ID, it.Members)
 		}
-		if mentees[mentee] {
+		if mentees[mentee] || hasMentor[mentee] {
 			t.Fatalf("mentee %d paired twice", mentee)
 		}
 		mentees[mentee] = true
@@ -111,6 +117,17 @@ func TestPairingRunRespectsCapacityAndExplainsEveryPair(t *testing.T) {
 	again, err := s.Pairing.Get(prog.ID)
 	if err != nil || again == nil || len(again.Items) != len(d.Items) {
 		t.Fatalf("the draft persists: %v %v", again, err)
+	}
+	// The sample's wishes: pairs made from them wait for the admin's OK, given by locking them.
+	if d.NeedsOK == 0 || d.Totals.WishesGranted == 0 {
+		t.Fatalf("the sample's wishes: %d granted, %d waiting", d.Totals.WishesGranted, d.NeedsOK)
+	}
+	for _, it := range d.Items {
+		if it.NeedsOK {
+			if _, err := s.Pairing.Lock(it.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	res, err := s.Pairing.Approve(d.ID)
 	if err != nil {

@@ -133,7 +133,46 @@ func (s *System) LoadSample() (SampleResult, error) {
 	if err := s.sampleRequests(ds, progIDs, parts); err != nil {
 		return SampleResult{}, err
 	}
+	if err := s.sampleWishes(ds, parts); err != nil {
+		return SampleResult{}, err
+	}
 	return res, nil
+}
+
+// sampleWishes records a few participants' own pairing wishes in the cohort program: mentees
+// who would like a particular mentor (ranked), and one who would rather not meet someone.
+func (s *System) sampleWishes(ds sample.Dataset, parts map[string]int64) error {
+	for _, sp := range ds.Programs {
+		if sp.Kind != "cohort" {
+			continue
+		}
+		var mentees, mentors []int64
+		for _, p := range sp.Participants {
+			if p.Status != "active" {
+				continue
+			}
+			if p.Mentee {
+				mentees = append(mentees, parts[sp.Name+"/"+p.Email])
+			} else if p.Mentor {
+				mentors = append(mentors, parts[sp.Name+"/"+p.Email])
+			}
+		}
+		if len(mentees) < 6 || len(mentors) < 4 {
+			continue
+		}
+		// From the end of the lists: the sample's relationships take the first participants.
+		last := func(list []int64, i int) PreferencePerson { return PreferencePerson{ParticipantID: list[len(list)-1-i]} }
+		for _, w := range []Preferences{
+			{ParticipantID: last(mentees, 0).ParticipantID, Wishes: []PreferencePerson{last(mentors, 1), last(mentors, 2)}},
+			{ParticipantID: last(mentees, 3).ParticipantID, Wishes: []PreferencePerson{last(mentors, 3)}},
+			{ParticipantID: last(mentees, 5).ParticipantID, Avoid: []PreferencePerson{last(mentors, 1)}},
+		} {
+			if _, err := s.s.Pairing.SavePreferences(w); err != nil {
+				return fmt.Errorf("sample wishes: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // sampleSessions gives the sample relationships a history: past sessions held (their invites

@@ -90,3 +90,9 @@ WHERE id = @id;
 -- name: ListManagers :many
 -- Every person's email and manager's email, for the manager chain.
 SELECT email, manager_email FROM people WHERE manager_email <> '';
+
+-- name: ListOpenMemberships :many
+-- Who already is in an open relationship of the program, of which kind and in which role.
+SELECT rm.participant_id, r.kind, rm.role
+FROM relationship_members rm JOIN relationships r ON r.id = rm.relationship_id
+WHERE r.program_id = @program_id AND r.status IN ('active', 'on_hold');

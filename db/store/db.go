@@ -237,6 +237,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listMessagesStmt, err = db.PrepareContext(ctx, listMessages); err != nil {
 		return nil, fmt.Errorf("error preparing query ListMessages: %w", err)
 	}
+	if q.listOpenMembershipsStmt, err = db.PrepareContext(ctx, listOpenMemberships); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenMemberships: %w", err)
+	}
 	if q.listOtherPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listOtherPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOtherPendingMentorRequests: %w", err)
 	}
@@ -762,6 +765,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listMessagesStmt: %w", cerr)
 		}
 	}
+	if q.listOpenMembershipsStmt != nil {
+		if cerr := q.listOpenMembershipsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenMembershipsStmt: %w", cerr)
+		}
+	}
 	if q.listOtherPendingMentorRequestsStmt != nil {
 		if cerr := q.listOtherPendingMentorRequestsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOtherPendingMentorRequestsStmt: %w", cerr)
@@ -1147,6 +1155,7 @@ type Queries struct {
 	listManagersStmt                   *sql.Stmt
 	listMentorLoadsStmt                *sql.Stmt
 	listMessagesStmt                   *sql.Stmt
+	listOpenMembershipsStmt            *sql.Stmt
 	listOtherPendingMentorRequestsStmt *sql.Stmt
 	listPairPreferencesStmt            *sql.Stmt
 	listParticipantAnswersStmt         *sql.Stmt
@@ -1279,6 +1288,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listManagersStmt:                   q.listManagersStmt,
 		listMentorLoadsStmt:                q.listMentorLoadsStmt,
 		listMessagesStmt:                   q.listMessagesStmt,
+		listOpenMembershipsStmt:            q.listOpenMembershipsStmt,
 		listOtherPendingMentorRequestsStmt: q.listOtherPendingMentorRequestsStmt,
 		listPairPreferencesStmt:            q.listPairPreferencesStmt,
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,

@@ -436,6 +436,42 @@ func (q *Queries) ListMentorLoads(ctx context.Context, programID int64) ([]ListM
 	return items, nil
 }
 
+const listOpenMemberships = `-- name: ListOpenMemberships :many
+SELECT rm.participant_id, r.kind, rm.role
+FROM relationship_members rm JOIN relationships r ON r.id = rm.relationship_id
+WHERE r.program_id = ?1 AND r.status IN ('active', 'on_hold')
+`
+
+type ListOpenMembershipsRow struct {
+	ParticipantID int64
+	Kind          string
+	Role          string
+}
+
+// Who already is in an open relationship of the program, of which kind and in which role.
+func (q *Queries) ListOpenMemberships(ctx context.Context, programID int64) ([]ListOpenMembershipsRow, error) {
+	rows, err := q.query(ctx, q.listOpenMembershipsStmt, listOpenMemberships, programID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOpenMembershipsRow{}
+	for rows.Next() {
+		var i ListOpenMembershipsRow
+		if err := rows.Scan(&i.ParticipantID, &i.Kind, &i.Role); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listPairPreferences = `-- name: ListPairPreferences :many
 SELECT id, program_id, participant_id, other_id, kind, rank, created_at FROM pair_preferences WHERE program_id = ?1 ORDER BY participant_id, kind, rank, id
 `

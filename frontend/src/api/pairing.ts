@@ -33,7 +33,7 @@ export type WishPairs = 'review' | 'auto';
 const arr = <T>(a: T[] | null | undefined): T[] => (Array.isArray(a) ? a : []);
 
 const emptyTotals: DraftTotals = {
-  people: 0, matched: 0, matchedPercent: 0, items: 0, averageScore: 0, lowestScore: 0, wishes: 0, wishesGranted: 0,
+  people: 0, matched: 0, matchedPercent: 0, items: 0, averageScore: 0, lowestScore: 0, wishes: 0, wishesGranted: 0, alreadyPaired: 0,
 };
 const emptyRun: RunInfo = { pruned: false, candidateK: 0, pairs: 0, millis: 0, boundPercent: 0, ranAt: '' };
 

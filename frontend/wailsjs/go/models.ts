@@ -315,6 +315,7 @@ export namespace app {
 	    lowestScore: number;
 	    wishes: number;
 	    wishesGranted: number;
+	    alreadyPaired: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new DraftTotals(source);
@@ -330,6 +331,7 @@ export namespace app {
 	        this.lowestScore = source["lowestScore"];
 	        this.wishes = source["wishes"];
 	        this.wishesGranted = source["wishesGranted"];
+	        this.alreadyPaired = source["alreadyPaired"];
 	    }
 	}
 	export class Unmatched {

@@ -25,7 +25,7 @@ const draft = (over: Partial<Draft> = {}): Draft => ({
     },
   ],
   unmatched: [],
-  totals: { people: 1, matched: 1, matchedPercent: 100, items: 1, averageScore: 72, lowestScore: 72, wishes: 1, wishesGranted: 1 },
+  totals: { people: 1, matched: 1, matchedPercent: 100, items: 1, averageScore: 72, lowestScore: 72, wishes: 1, wishesGranted: 1, alreadyPaired: 0 },
   run: { pruned: false, candidateK: 0, pairs: 6, millis: 2, boundPercent: 0, ranAt: '2026-12-01T10:00:00Z' },
   needsOk: 1, createdAt: '', updatedAt: '',
   ...over,

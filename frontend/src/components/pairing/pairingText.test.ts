@@ -20,7 +20,7 @@ const draft = (over: Partial<Draft> = {}): Draft => ({
     { participantId: 5, name: 'Zoe Park', role: 'mentee', reason: 'No eligible mentor: 3 at capacity' },
     { participantId: 6, name: 'Lea Roth', role: 'mentor', reason: 'No mentee in the draft yet (room for 2)' },
   ],
-  totals: { people: 3, matched: 2, matchedPercent: 66, items: 2, averageScore: 58, lowestScore: 41, wishes: 4, wishesGranted: 1 },
+  totals: { people: 3, matched: 2, matchedPercent: 66, items: 2, averageScore: 58, lowestScore: 41, wishes: 4, wishesGranted: 1, alreadyPaired: 0 },
   run: { pruned: false, candidateK: 0, pairs: 412, millis: 38, boundPercent: 0, ranAt: '2026-12-01T10:00:00Z' },
   needsOk: 0, createdAt: '', updatedAt: '',
   ...over,
@@ -45,6 +45,8 @@ describe('pairing words', () => {
     expect(empty[0].hint).toBe('0 of 1 peer');
     expect(empty[1].value).toBe('—');
     expect(empty[3].hint).toBe('No wishes recorded');
+    const some = summaryCards(draft({ totals: { ...draft().totals, alreadyPaired: 4 } }));
+    expect(some[0].hint).toBe('2 of 3 mentees · 4 already paired');
   });
 
   it('says how the run went', () => {

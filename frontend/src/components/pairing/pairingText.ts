@@ -89,7 +89,7 @@ export interface SummaryCard {
 export function summaryCards(d: Draft): SummaryCard[] {
   const t = d.totals;
   return [
-    { label: 'Matched', value: `${t.matchedPercent} %`, hint: `${formatNumber(t.matched)} of ${formatNumber(t.people)} ${whoWord(d.mode, t.people)}` },
+    { label: 'Matched', value: `${t.matchedPercent} %`, hint: `${formatNumber(t.matched)} of ${formatNumber(t.people)} ${whoWord(d.mode, t.people)}${t.alreadyPaired ? ` · ${formatNumber(t.alreadyPaired)} already paired` : ''}` },
     { label: 'Average score', value: t.items ? `${t.averageScore} %` : '—', hint: t.items ? 'Across every pair' : 'No pairs yet' },
     { label: 'Lowest score', value: t.items ? `${t.lowestScore} %` : '—', hint: t.items ? 'The weakest pair' : 'No pairs yet' },
     {
