@@ -270,7 +270,7 @@ type Explanation struct {
 }
 
 // Explain scores the pair (a, b) and says why, in the admin's words: "both: Leadership, Public
-// speaking (+6)", "offers Python, wants Python (+5)", "time zones 2 h apart".
+// speaking (+6)", "offers what the mentee wants: Python (+5)", "time zones 2 h apart".
 func (s *Scorer) Explain(a, b int) Explanation {
 	e := Explanation{Reasons: []string{}, Broken: []string{}}
 	for i := range s.rules {
@@ -407,7 +407,7 @@ func (c *compiled) reason(a, b int, peers bool, pts int) string {
 		ab := c.shared(c.set[a], c.set2[b]) // what a wants and b offers
 		if !peers {
 			if len(ab) > 0 {
-				return fmt.Sprintf("offers %s, wants %s%s", strings.Join(ab, ", "), strings.Join(ab, ", "), plus)
+				return fmt.Sprintf("offers what the mentee wants: %s%s", strings.Join(ab, ", "), plus)
 			}
 			return ""
 		}
@@ -416,9 +416,9 @@ func (c *compiled) reason(a, b int, peers bool, pts int) string {
 		case len(ab) > 0 && len(ba) > 0:
 			return fmt.Sprintf("each offers what the other wants: %s; %s%s", strings.Join(ab, ", "), strings.Join(ba, ", "), plus)
 		case len(ab) > 0:
-			return fmt.Sprintf("offers %s, wants %s%s", strings.Join(ab, ", "), strings.Join(ab, ", "), plus)
+			return fmt.Sprintf("one offers what the other wants: %s%s", strings.Join(ab, ", "), plus)
 		case len(ba) > 0:
-			return fmt.Sprintf("offers %s, wants %s%s", strings.Join(ba, ", "), strings.Join(ba, ", "), plus)
+			return fmt.Sprintf("one offers what the other wants: %s%s", strings.Join(ba, ", "), plus)
 		}
 	case "closest":
 		x, y := c.num[a], c.num[b]

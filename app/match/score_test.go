@@ -100,7 +100,7 @@ func TestOffersWantsCountsOnceForMentoringAndBothWaysForPeers(t *testing.T) {
 		t.Fatalf("Most = %d, want %d: the pair of questions is one rule", s.Most(), 5*MaxShared)
 	}
 	e := s.Explain(0, 1)
-	if e.Points != 5 || !reflect.DeepEqual(e.Reasons, []string{"offers Python, wants Python (+5)"}) {
+	if e.Points != 5 || !reflect.DeepEqual(e.Reasons, []string{"offers what the mentee wants: Python (+5)"}) {
 		t.Fatalf("mentoring: %+v", e)
 	}
 	// The other way round (the mentor wants Sales, which the mentee offers) does not count.
