@@ -161,7 +161,9 @@ func (s *System) sampleWishes(ds sample.Dataset, parts map[string]int64) error {
 			continue
 		}
 		// From the end of the lists: the sample's relationships take the first participants.
-		last := func(list []int64, i int) PreferencePerson { return PreferencePerson{ParticipantID: list[len(list)-1-i]} }
+		last := func(list []int64, i int) PreferencePerson {
+			return PreferencePerson{ParticipantID: list[len(list)-1-i]}
+		}
 		for _, w := range []Preferences{
 			{ParticipantID: last(mentees, 0).ParticipantID, Wishes: []PreferencePerson{last(mentors, 1), last(mentors, 2)}},
 			{ParticipantID: last(mentees, 3).ParticipantID, Wishes: []PreferencePerson{last(mentors, 3)}},
