@@ -267,11 +267,17 @@ test.describe.serial('Pairing', () => {
   });
 
   test('7. approve: relationships and one introduction email per person', async () => {
-    // Pairs made from wishes would wait for an OK: lock them (none in the sample, normally).
-    for (const b of await page.getByRole('row').filter({ hasText: 'Needs your OK' }).getByRole('button', { name: /^Lock / }).all()) {
-      await b.click();
-    }
+    // Pairs made from the sample's wishes wait for an OK: Approve says so until each is locked.
+    const waiting = page.getByRole('row').filter({ hasText: 'Needs your OK' });
     const approve = page.getByRole('button', { name: 'Approve…' });
+    const n = await waiting.count();
+    expect(n).toBeGreaterThan(0);
+    await expect(approve).toHaveAttribute('aria-describedby', /.+/);
+    for (let left = n; left > 0; left--) {
+      // A locked row no longer waits, so the first one waiting is always the next.
+      await waiting.first().getByRole('button', { name: /^Lock / }).click();
+      await expect(waiting).toHaveCount(left - 1);
+    }
     await expect(approve).toBeEnabled();
     walk.lockedPeople = walk.locked.split(' & ');
     await approve.click();
