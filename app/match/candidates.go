@@ -67,6 +67,17 @@ func (c Constraints) symmetric() Constraints {
 	return out
 }
 
+// maxWeight bounds every weight row gives: the most the rules can give plus the largest bonus.
+func (r *rowScorer) maxWeight() int {
+	most := 0
+	for _, m := range r.c.Bonus {
+		for _, x := range m {
+			most = max(most, x)
+		}
+	}
+	return r.cols.s.Most() + most
+}
+
 // clone gives a worker its own buffers over the shared, read-only parts.
 func (r *rowScorer) clone() *rowScorer {
 	n := len(r.cols.index)
@@ -218,6 +229,11 @@ func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, al
 	for j := range colKs {
 		colKs[j] = colK(j)
 	}
+	if !all {
+		if maxW := rs.maxWeight(); maxW <= bucketLimit {
+			return bucketRows(nRows, nCols, workers, rs, profileOf, triangular, k, colKs, maxW)
+		}
+	}
 	var colHeaps [][]candHeap // per worker, per column: best rows
 	if !all {
 		colHeaps = make([][]candHeap, workers)
@@ -289,18 +305,83 @@ func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, al
 				rows[c.j] = append(rows[c.j], cand{j, c.w})
 			}
 		}
-		for i := range rows {
-			sort.Slice(rows[i], func(a, b int) bool { return rows[i][a].j < rows[i][b].j })
-			// A pair kept by both its row and its column appears twice: keep one.
-			out := rows[i][:0]
-			for _, c := range rows[i] {
-				if len(out) > 0 && c.j == out[len(out)-1].j {
-					continue
-				}
-				out = append(out, c)
+		sortRows(rows)
+	}
+	return rows
+}
+
+// sortRows sorts each row's list by column, keeping one of a pair kept by both its row and its column.
+func sortRows(rows [][]cand) {
+	for i := range rows {
+		sort.Slice(rows[i], func(a, b int) bool { return rows[i][a].j < rows[i][b].j })
+		out := rows[i][:0]
+		for _, c := range rows[i] {
+			if len(out) > 0 && c.j == out[len(out)-1].j {
+				continue
 			}
-			rows[i] = out
+			out = append(out, c)
+		}
+		rows[i] = out
+	}
+}
+
+// bucketRows is parallelRows' top-k path for small whole weights, with bucketTop in place of heaps.
+func bucketRows(nRows, nCols, workers int, rs *rowScorer, profileOf func(i int) int, triangular bool, k int, colKs []int, maxW int) [][]cand {
+	rows := make([][]cand, nRows)
+	colTops := make([][]bucketTop, workers)
+	var wg sync.WaitGroup
+	for wk := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rs := rs.clone()
+			cols := make([]bucketTop, nCols)
+			for j := range cols {
+				cols[j] = newBucketTop(maxW)
+			}
+			colTops[wk] = cols
+			row := newBucketTop(maxW)
+			for i := wk; i < nRows; i += workers {
+				lo := 0
+				if triangular {
+					lo = i + 1
+				}
+				pts, okay := rs.row(profileOf(i), lo)
+				row.reset()
+				for j := lo; j < nCols; j++ {
+					if !okay[j] {
+						continue
+					}
+					x := pts[j]
+					if row.admits(x) {
+						row.add(int32(j), x, k)
+					}
+					if c := &cols[j]; c.admits(x) {
+						c.add(int32(i), x, colKs[j])
+					}
+				}
+				rows[i] = row.appendTo(nil)
+			}
+		}()
+	}
+	wg.Wait()
+	// Merge the columns' picks (from every worker, keeping each column's best) into the rows.
+	var picks []cand
+	for j := range nCols {
+		picks = picks[:0]
+		for wk := range workers {
+			picks = colTops[wk][j].appendTo(picks)
+		}
+		sort.Slice(picks, func(a, b int) bool {
+			if picks[a].w != picks[b].w {
+				return picks[a].w > picks[b].w
+			}
+			return picks[a].j < picks[b].j
+		})
+		for _, c := range picks[:min(len(picks), colKs[j])] {
+			rows[c.j] = append(rows[c.j], cand{j, c.w})
 		}
 	}
+	sortRows(rows)
 	return rows
 }

@@ -162,3 +162,45 @@ func BenchmarkPeerPipeline10k(b *testing.B) {
 		}
 	}
 }
+
+// TestBucketsKeepWhatHeapsKeep builds the same top-k lists both ways — buckets for small whole
+// weights, heaps otherwise — and wants them equal, ties included.
+func TestBucketsKeepWhatHeapsKeep(t *testing.T) {
+	s, mentees, mentors, capacity := cohort(21, 700, 400)
+	c := forbidSome(1100)
+	c.Bonus = map[int]map[int]int{3: {705: 9}, 710: {8: 4}}
+	buckets, _ := mentorArcs(s, mentees, mentors, capacity, c, 7, false)
+	rng := rand.New(rand.NewPCG(4, 4))
+	rules, profiles := randomProgram(rng, 900)
+	ps := Compile(rules, profiles, true, scoreNow)
+	peers := make([]int, 900)
+	for i := range peers {
+		peers[i] = i
+	}
+	peerBuckets, _ := peerEdges(ps, peers, forbidSome(900), 6, false)
+
+	bucketLimit = -1
+	defer func() { bucketLimit = maxBucketWeight }()
+	heaps, _ := mentorArcs(s, mentees, mentors, capacity, c, 7, false)
+	peerHeaps, _ := peerEdges(ps, peers, forbidSome(900), 6, false)
+	if len(buckets) == 0 || fmt.Sprint(buckets) != fmt.Sprint(heaps) {
+		t.Fatalf("mentoring: buckets kept %d arcs, heaps %d, or they differ", len(buckets), len(heaps))
+	}
+	if len(peerBuckets) == 0 || fmt.Sprint(peerBuckets) != fmt.Sprint(peerHeaps) {
+		t.Fatalf("peers: buckets kept %d edges, heaps %d, or they differ", len(peerBuckets), len(peerHeaps))
+	}
+}
+
+func TestBucketTopKeepsTheBestInOrder(t *testing.T) {
+	bt := newBucketTop(10)
+	offers := []struct{ j, w int32 }{{0, 3}, {1, 7}, {2, 3}, {3, 9}, {4, 7}, {5, 1}, {6, 9}, {7, 7}}
+	for _, o := range offers {
+		if bt.admits(o.w) {
+			bt.add(o.j, o.w, 4)
+		}
+	}
+	got := fmt.Sprint(bt.appendTo(nil))
+	if want := "[{3 9} {6 9} {1 7} {4 7}]"; got != want {
+		t.Fatalf("kept %s, want %s", got, want)
+	}
+}

@@ -23,7 +23,13 @@ type columnRule struct {
 	inum   []int32
 	table  []int32 // closest, whole numbers: the points for a difference of d
 	zone   []int32
+	// ns and zs are inum and zone with blanks moved far away, so that a blank earns nothing
+	// without a branch: the fast loops of rules that are not must rules.
+	ns, zs []int32
 }
+
+// far is where blanks go in ns and zs: further from any answer than any rule reaches.
+const far = -1 << 24
 
 // Columns gathers the features of the given profiles (by profile index).
 func (s *Scorer) Columns(profiles []int) *Columns {
@@ -41,8 +47,10 @@ func (s *Scorer) Columns(profiles []int) *Columns {
 			}
 		case c.inum != nil:
 			r.inum = gather(c.inum, profiles)
+			r.ns = sentinel(r.inum)
 			if c.span > 0 {
-				r.table = make([]int32, int(c.span)+1)
+				// One entry more than the span, worth nothing: every larger difference lands there.
+				r.table = make([]int32, int(c.span)+2)
 				for d := range r.table {
 					r.table[d] = int32(math.Round(float64(r.pts) * math.Max(0, 1-float64(d)/c.span)))
 				}
@@ -51,10 +59,23 @@ func (s *Scorer) Columns(profiles []int) *Columns {
 			r.num = gather(c.num, profiles)
 		case c.zone != nil:
 			r.zone = gather(c.zone, profiles)
+			r.zs = sentinel(r.zone)
 		}
 		cols.rules = append(cols.rules, r)
 	}
 	return cols
+}
+
+// sentinel copies whole numbers with their blanks (noZone) moved to far.
+func sentinel(src []int32) []int32 {
+	out := make([]int32, len(src))
+	for i, v := range src {
+		if v == noZone {
+			v = far
+		}
+		out[i] = v
+	}
+	return out
 }
 
 func gather[T any](src []T, index []int) []T {
@@ -72,13 +93,26 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) { cs.RowFrom(a, 0, pts, ok
 
 // RowFrom is Row for the columns from lo on; the entries before lo are left as they are.
 func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
-	clear(pts[lo:])
+	// Column blocks small enough that a block's features and sums stay in the cache while
+	// every rule passes over them.
+	const block = 2048
+	for b0 := lo; b0 < len(pts); b0 += block {
+		cs.block(a, b0, min(b0+block, len(pts)), pts, ok)
+	}
+}
+
+// block scores profile a against the columns lo..hi-1.
+func (cs *Columns) block(a, lo, hi int, pts []int32, ok []bool) {
+	clear(pts[lo:hi])
 	peers := cs.s.peers
 	for ri := range cs.rules {
 		r := &cs.rules[ri]
 		c := r.c
 		p := r.pts
 		must := c.Must
+		if !must && fastRule(r, c, a, lo, hi, pts, peers) {
+			continue
+		}
 		switch {
 		case r.code != nil:
 			xa := c.code[a]
@@ -86,7 +120,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 				continue
 			}
 			same := c.kind == kSame
-			for j := lo; j < len(r.code); j++ {
+			for j := lo; j < hi; j++ {
 				y := r.code[j]
 				if y < 0 {
 					continue
@@ -99,7 +133,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 			}
 		case r.w1 != nil && c.kind == kOverlap:
 			wa := c.w1[a]
-			for j := lo; j < len(r.w1); j++ {
+			for j := lo; j < hi; j++ {
 				wb := r.w1[j]
 				n := int32(bits.OnesCount64(wa & wb))
 				if n > MaxShared {
@@ -112,7 +146,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 			}
 		case r.w1 != nil && c.kind == kComplement:
 			wants, offers := c.w1[a], c.w2[a]
-			for j := lo; j < len(r.w1); j++ {
+			for j := lo; j < hi; j++ {
 				n := int32(bits.OnesCount64(wants & r.w2[j]))
 				if n > MaxShared {
 					n = MaxShared
@@ -134,7 +168,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 			if xa == noZone {
 				continue
 			}
-			for j := lo; j < len(r.inum); j++ {
+			for j := lo; j < hi; j++ {
 				y := r.inum[j]
 				if y == noZone {
 					continue
@@ -158,7 +192,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 			if math.IsNaN(xa) {
 				continue
 			}
-			for j := lo; j < len(r.num); j++ {
+			for j := lo; j < hi; j++ {
 				y := r.num[j]
 				if math.IsNaN(y) {
 					continue
@@ -179,7 +213,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 				continue
 			}
 			lim := int32(c.Hours * 60)
-			for j := lo; j < len(r.zone); j++ {
+			for j := lo; j < hi; j++ {
 				zb := r.zone[j]
 				if zb == noZone {
 					continue
@@ -196,7 +230,7 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 			}
 		default:
 			// Options beyond 64: the general path, pair by pair.
-			for j := lo; j < len(cs.index); j++ {
+			for j := lo; j < hi; j++ {
 				b := cs.index[j]
 				x, good := c.points(a, b, peers)
 				pts[j] += int32(x)
@@ -206,4 +240,103 @@ func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
 			}
 		}
 	}
+}
+
+// fastRule adds a rule that is not a must rule to the block's sums with loops free of
+// unpredictable branches (random answers make such branches guess wrong half the time). It
+// reports false for the kinds it leaves to the general loops.
+func fastRule(r *columnRule, c *compiled, a, lo, hi int, pts []int32, peers bool) bool {
+	p := r.pts
+	pts = pts[lo:hi]
+	switch {
+	case r.code != nil:
+		xa := c.code[a]
+		if xa < 0 {
+			return true
+		}
+		code := r.code[lo:hi]
+		if c.kind == kSame {
+			for j, y := range code {
+				var v int32
+				if y == xa {
+					v = p
+				}
+				pts[j] += v
+			}
+			return true
+		}
+		for j, y := range code {
+			var v int32
+			if y != xa {
+				v = p
+			}
+			if y < 0 {
+				v = 0
+			}
+			pts[j] += v
+		}
+		return true
+	case r.w1 != nil && c.kind == kOverlap:
+		wa := c.w1[a]
+		for j, wb := range r.w1[lo:hi] {
+			pts[j] += p * int32(min(bits.OnesCount64(wa&wb), MaxShared))
+		}
+		return true
+	case r.w1 != nil && c.kind == kComplement:
+		wants, offers := c.w1[a], c.w2[a]
+		w2 := r.w2[lo:hi]
+		if !peers {
+			for j, x := range w2 {
+				pts[j] += p * int32(min(bits.OnesCount64(wants&x), MaxShared))
+			}
+			return true
+		}
+		w1 := r.w1[lo:hi]
+		for j, x := range w2 {
+			n := min(bits.OnesCount64(wants&x), MaxShared) + min(bits.OnesCount64(w1[j]&offers), MaxShared)
+			pts[j] += p * int32(n)
+		}
+		return true
+	case r.ns != nil:
+		xa := c.inum[a]
+		if xa == noZone {
+			return true
+		}
+		if r.table == nil {
+			for j, y := range r.ns[lo:hi] {
+				var v int32
+				if y != far {
+					v = p
+				}
+				pts[j] += v
+			}
+			return true
+		}
+		top := int32(len(r.table) - 1)
+		for j, y := range r.ns[lo:hi] {
+			d := xa - y
+			m := d >> 31
+			d = (d ^ m) - m
+			pts[j] += r.table[min(d, top)]
+		}
+		return true
+	case r.zs != nil:
+		za := c.zone[a]
+		if za == noZone {
+			return true
+		}
+		lim := int32(c.Hours * 60)
+		for j, zb := range r.zs[lo:hi] {
+			d := za - zb
+			m := d >> 31
+			d = (d ^ m) - m
+			var v int32
+			if d <= lim {
+				v = p
+			}
+			pts[j] += v
+		}
+		return true
+	}
+	return false
 }

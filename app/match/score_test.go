@@ -277,6 +277,12 @@ func TestRowsScoreAsPairsDo(t *testing.T) {
 		}
 		profiles[i].Answers[7] = multi(pick...)
 		profiles[i].Answers[8] = text([]string{"de", "fr", "en"}[rng.IntN(3)])
+		// Some questions left blank: a blank earns nothing and breaks no must rule.
+		for q := range int64(9) {
+			if rng.IntN(8) == 0 {
+				delete(profiles[i].Answers, q)
+			}
+		}
 	}
 	rules = append(rules,
 		Rule{QuestionID: 7, Prompt: "Many", Kind: "overlap", Points: 2},
