@@ -336,8 +336,12 @@ func bucketRows(nRows, nCols, workers int, rs *rowScorer, profileOf func(i int) 
 			defer wg.Done()
 			rs := rs.clone()
 			cols := make([]bucketTop, nCols)
+			// Each column's admission threshold in one small array, so that the usual answer —
+			// not good enough — costs no visit to the column's buckets.
+			thr := make([]int32, nCols)
 			for j := range cols {
 				cols[j] = newBucketTop(maxW)
+				thr[j] = -1
 			}
 			colTops[wk] = cols
 			row := newBucketTop(maxW)
@@ -356,8 +360,12 @@ func bucketRows(nRows, nCols, workers int, rs *rowScorer, profileOf func(i int) 
 					if row.admits(x) {
 						row.add(int32(j), x, k)
 					}
-					if c := &cols[j]; c.admits(x) {
+					if x > thr[j] {
+						c := &cols[j]
 						c.add(int32(i), x, colKs[j])
+						if c.full {
+							thr[j] = int32(c.t)
+						}
 					}
 				}
 				rows[i] = row.appendTo(nil)
