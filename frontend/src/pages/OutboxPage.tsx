@@ -1,6 +1,6 @@
 import {
-  Alert, Anchor, Badge, Button, Checkbox, CloseButton, Group, Modal, Pagination, Paper, Progress, SegmentedControl, Skeleton, Stack, Table,
-  Text,
+  ActionIcon, Alert, Anchor, Badge, Button, Checkbox, CloseButton, Group, Modal, Pagination, Paper, Progress, SegmentedControl, Skeleton, Stack, Table,
+  Text, Tooltip,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -292,7 +292,7 @@ export function OutboxPage() {
                   <Table.Th miw={110}>Queued</Table.Th>
                   <Table.Th miw={110}>Status</Table.Th>
                   <Table.Th>Details</Table.Th>
-                  <Table.Th>Preview</Table.Th>
+                  <Table.Th w={72}>Preview</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -319,10 +319,12 @@ export function OutboxPage() {
                     </Table.Td>
                     <Table.Td maw={300}><Details m={m} /></Table.Td>
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconEye size={14} />} onClick={() => setPreviewId(m.id)}
-                        aria-label={`Preview the email to ${m.toName || m.toEmail}`}>
-                        Preview
-                      </Button>
+                      <Tooltip label="Preview" withArrow>
+                        <ActionIcon variant="subtle" size="lg" onClick={() => setPreviewId(m.id)}
+                          aria-label={`Preview the email to ${m.toName || m.toEmail}`}>
+                          <IconEye size={18} />
+                        </ActionIcon>
+                      </Tooltip>
                     </Table.Td>
                   </Table.Tr>
                 ))}
