@@ -150,18 +150,6 @@ func (p *pool) constraints() match.Constraints {
 	return c
 }
 
-// bonus is what wishes add to the pair: the program's bonus for each of the two who asked.
-func (p *pool) bonus(a, b int64) int {
-	n := 0
-	if p.wishes[[2]int64{a, b}] {
-		n++
-	}
-	if p.wishes[[2]int64{b, a}] {
-		n++
-	}
-	return n * int(p.prog.WishBonus)
-}
-
 // roomLeft is how many more mentees a mentor can take, outside the draft.
 func (p *pool) roomLeft(id int64) int {
 	r := p.rows[p.index[id]]

@@ -122,51 +122,33 @@ func NewRequests(d *db.DB, now Clock, settings *SettingsService, tmpl *Templates
 // capacity. People already asked (pending) or already in an open relationship with them are left out.
 func (s *Requests) Candidates(programID, requesterID int64, kind string) ([]Candidate, error) {
 	ctx := context.Background()
-	prog, err := s.db.Q.GetProgram(ctx, programID)
-	if err != nil {
-		return nil, &Error{Message: "This program no longer exists"}
-	}
-	rows, err := s.db.Q.ListParticipantRows(ctx, programID)
-	if err != nil {
-		return nil, fmt.Errorf("candidates: %w", err)
-	}
-	// The same scorer as the pairing engine, so the score and reasons match the pairing draft's.
+	// The same scorer and exclusions as the pairing engine, so the score and reasons match the
+	// pairing draft's; the pool also knows the active participants and the mentors' loads.
 	p, err := loadPool(ctx, s.db.Q, programID, kind == request.Peer, s.now())
 	if err != nil {
 		return nil, err
 	}
+	prog := p.prog
 	if _, ok := p.index[requesterID]; !ok {
 		return nil, fieldErr("requesterId", "Choose who is asking: an active participant of %s", prog.Name)
 	}
 	out := []Candidate{}
-	for _, r := range rows {
-		if r.ID == requesterID || r.Status != "active" {
+	for _, r := range p.rows {
+		if r.ID == requesterID {
 			continue
 		}
 		if kind == request.Peer && (prog.PeerMentoring == 0 || r.IsPeer == 0) {
 			continue
 		}
-		if kind == request.Mentor {
-			if r.IsMentor == 0 {
-				continue
-			}
-			load, err := s.db.Q.CountMentorLoad(ctx, r.ID)
-			if err != nil {
-				return nil, err
-			}
-			if load >= r.Capacity {
-				continue
-			}
+		if kind == request.Mentor && (r.IsMentor == 0 || p.roomLeft(r.ID) == 0) {
+			continue
 		}
 		if n, _ := s.db.Q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: requesterID, B: r.ID}); n > 0 {
 			continue
 		}
-		if n, _ := s.db.Q.CountActivePairRelationships(ctx, store.CountActivePairRelationshipsParams{A: requesterID, B: r.ID}); n > 0 {
-			continue
-		}
 		_, score, reasons, broken := p.pairScore(requesterID, r.ID)
 		if len(broken) > 0 {
-			continue // a must rule, their manager, an "avoid" or a pair the admin ruled out
+			continue // an open relationship together, a must rule, their manager, an "avoid", a pair ruled out
 		}
 		out = append(out, Candidate{Participant: Participant{ID: r.ID, ProgramID: programID, PersonID: r.PersonID, Name: r.Name, Email: r.Email,
 			Department: r.Department, Title: r.Title, Location: r.Location, TimeZone: r.TimeZone, Mentor: r.IsMentor == 1,
