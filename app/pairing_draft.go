@@ -40,7 +40,13 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 	}
 	inItem := map[int64]int{} // participant → item index (as a mentee, peer or member)
 	mentees := map[int64]int{}
+	together := map[[2]int64]bool{} // two people in one pair or group (a mentor may be in several)
 	for i, it := range items {
+		for x, a := range it.Members {
+			for _, b := range it.Members[x+1:] {
+				together[pairKey(a.ParticipantID, b.ParticipantID)] = true
+			}
+		}
 		for _, m := range it.Members {
 			if m.Role == "mentor" {
 				mentees[m.ParticipantID]++
@@ -113,27 +119,12 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 	if err != nil {
 		return out, fmt.Errorf("pairing: %w", err)
 	}
-	itemOf := func(id int64) (int, bool) {
-		if i, ok := inItem[id]; ok {
-			return i, true
-		}
-		for i, it := range items {
-			for _, m := range it.Members {
-				if m.ParticipantID == id {
-					return i, true
-				}
-			}
-		}
-		return 0, false
-	}
 	for _, p := range prefs {
 		if p.Kind != "wish" || !active[p.ParticipantID] || !active[p.OtherID] {
 			continue
 		}
 		out.Totals.Wishes++
-		a, okA := itemOf(p.ParticipantID)
-		b, okB := itemOf(p.OtherID)
-		if okA && okB && a == b {
+		if together[pairKey(p.ParticipantID, p.OtherID)] {
 			out.Totals.WishesGranted++
 		}
 	}

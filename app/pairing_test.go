@@ -427,3 +427,43 @@ func TestManagersAreNeverPairedAndTheDraftSaysWhy(t *testing.T) {
 		t.Fatalf("%d pairs, want Dev with one of the three", len(d.Items))
 	}
 }
+
+func TestAWishForAMentorWithSeveralMenteesCountsWhenGranted(t *testing.T) {
+	s, prog := sampleProgram(t, "Spring Leadership Cohort")
+	d, err := s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "mentoring", Objective: "max_weight"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A mentor with two mentees in the draft; the mentee of their second pair wishes for them.
+	seen := map[int64]bool{}
+	var mentee, mentor int64
+	for _, it := range d.Items {
+		var me, mo int64
+		for _, m := range it.Members {
+			if m.Role == "mentor" {
+				mo = m.ParticipantID
+			} else {
+				me = m.ParticipantID
+			}
+		}
+		if seen[mo] && mentee == 0 {
+			mentee, mentor = me, mo
+		}
+		seen[mo] = true
+	}
+	if mentee == 0 {
+		t.Fatal("the sample draft should give some mentor two mentees")
+	}
+	before := d.Totals.WishesGranted
+	if _, err := s.Pairing.SavePreferences(app.Preferences{ParticipantID: mentee,
+		Wishes: []app.PreferencePerson{{ParticipantID: mentor}}}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := s.Pairing.Get(prog.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Totals.Wishes != d.Totals.Wishes+1 || g.Totals.WishesGranted != before+1 {
+		t.Fatalf("wishes %d → %d, granted %d → %d", d.Totals.Wishes, g.Totals.Wishes, before, g.Totals.WishesGranted)
+	}
+}
