@@ -14,17 +14,16 @@ type Columns struct {
 	rules []columnRule
 }
 
+// columnRule is one rule's features of the columns, as the branch-free loops of rules that are
+// not must rules read them; must rules (rare) and what those loops do not cover go pair by pair.
 type columnRule struct {
 	c      *compiled
-	pts    int32 // points per unit (0 for must rules)
+	pts    int32 // points per unit
 	code   []int32
 	w1, w2 []uint64
-	num    []float64
-	inum   []int32
 	table  []int32 // closest, whole numbers: the points for a difference of d
-	zone   []int32
-	// ns and zs are inum and zone with blanks moved far away, so that a blank earns nothing
-	// without a branch: the fast loops of rules that are not must rules.
+	// ns and zs are whole-number answers and zone offsets with blanks moved far away, so that a
+	// blank earns nothing without a branch.
 	ns, zs []int32
 }
 
@@ -46,8 +45,7 @@ func (s *Scorer) Columns(profiles []int) *Columns {
 				r.w2 = gather(c.w2, profiles)
 			}
 		case c.inum != nil:
-			r.inum = gather(c.inum, profiles)
-			r.ns = sentinel(r.inum)
+			r.ns = sentinel(gather(c.inum, profiles))
 			if c.span > 0 {
 				// One entry more than the span, worth nothing: every larger difference lands there.
 				r.table = make([]int32, int(c.span)+2)
@@ -55,11 +53,8 @@ func (s *Scorer) Columns(profiles []int) *Columns {
 					r.table[d] = int32(math.Round(float64(r.pts) * math.Max(0, 1-float64(d)/c.span)))
 				}
 			}
-		case c.num != nil:
-			r.num = gather(c.num, profiles)
 		case c.zone != nil:
-			r.zone = gather(c.zone, profiles)
-			r.zs = sentinel(r.zone)
+			r.zs = sentinel(gather(c.zone, profiles))
 		}
 		cols.rules = append(cols.rules, r)
 	}
@@ -93,150 +88,20 @@ func (cs *Columns) Row(a int, pts []int32, ok []bool) { cs.RowFrom(a, 0, pts, ok
 
 // RowFrom is Row for the columns from lo on; the entries before lo are left as they are.
 func (cs *Columns) RowFrom(a, lo int, pts []int32, ok []bool) {
-	// Column blocks small enough that a block's features and sums stay in the cache while
-	// every rule passes over them.
-	const block = 2048
-	for b0 := lo; b0 < len(pts); b0 += block {
-		cs.block(a, b0, min(b0+block, len(pts)), pts, ok)
-	}
-}
-
-// block scores profile a against the columns lo..hi-1.
-func (cs *Columns) block(a, lo, hi int, pts []int32, ok []bool) {
+	hi := len(pts)
 	clear(pts[lo:hi])
 	peers := cs.s.peers
 	for ri := range cs.rules {
 		r := &cs.rules[ri]
-		c := r.c
-		p := r.pts
-		must := c.Must
-		if !must && fastRule(r, c, a, lo, hi, pts, peers) {
+		if !r.c.Must && fastRule(r, r.c, a, lo, hi, pts, peers) {
 			continue
 		}
-		switch {
-		case r.code != nil:
-			xa := c.code[a]
-			if xa < 0 {
-				continue
-			}
-			same := c.kind == kSame
-			for j := lo; j < hi; j++ {
-				y := r.code[j]
-				if y < 0 {
-					continue
-				}
-				if (y == xa) == same {
-					pts[j] += p
-				} else if must {
-					ok[j] = false
-				}
-			}
-		case r.w1 != nil && c.kind == kOverlap:
-			wa := c.w1[a]
-			for j := lo; j < hi; j++ {
-				wb := r.w1[j]
-				n := int32(bits.OnesCount64(wa & wb))
-				if n > MaxShared {
-					n = MaxShared
-				}
-				pts[j] += p * n
-				if must && n == 0 && wa != 0 && wb != 0 {
-					ok[j] = false
-				}
-			}
-		case r.w1 != nil && c.kind == kComplement:
-			wants, offers := c.w1[a], c.w2[a]
-			for j := lo; j < hi; j++ {
-				n := int32(bits.OnesCount64(wants & r.w2[j]))
-				if n > MaxShared {
-					n = MaxShared
-				}
-				if peers {
-					m := int32(bits.OnesCount64(r.w1[j] & offers))
-					if m > MaxShared {
-						m = MaxShared
-					}
-					n += m
-				}
-				pts[j] += p * n
-				if must && n == 0 && wants != 0 {
-					ok[j] = false
-				}
-			}
-		case r.inum != nil:
-			xa := c.inum[a]
-			if xa == noZone {
-				continue
-			}
-			for j := lo; j < hi; j++ {
-				y := r.inum[j]
-				if y == noZone {
-					continue
-				}
-				d := xa - y
-				if d < 0 {
-					d = -d
-				}
-				if must && d > 1 {
-					ok[j] = false
-				}
-				switch {
-				case r.table == nil:
-					pts[j] += p
-				case int(d) < len(r.table):
-					pts[j] += r.table[d]
-				}
-			}
-		case r.num != nil:
-			xa := c.num[a]
-			if math.IsNaN(xa) {
-				continue
-			}
-			for j := lo; j < hi; j++ {
-				y := r.num[j]
-				if math.IsNaN(y) {
-					continue
-				}
-				d := math.Abs(xa - y)
-				if must && d > 1 {
-					ok[j] = false
-				}
-				if c.span <= 0 {
-					pts[j] += p
-				} else {
-					pts[j] += int32(math.Round(float64(p) * math.Max(0, 1-d/c.span)))
-				}
-			}
-		case r.zone != nil:
-			za := c.zone[a]
-			if za == noZone {
-				continue
-			}
-			lim := int32(c.Hours * 60)
-			for j := lo; j < hi; j++ {
-				zb := r.zone[j]
-				if zb == noZone {
-					continue
-				}
-				d := za - zb
-				if d < 0 {
-					d = -d
-				}
-				if d <= lim {
-					pts[j] += p
-				} else if must {
-					ok[j] = false
-				}
-			}
-		default:
-			// Options beyond 64: the general path, pair by pair.
-			for j := lo; j < hi; j++ {
-				b := cs.index[j]
-				x, good := c.points(a, b, peers)
-				pts[j] += int32(x)
-				if !good {
-					ok[j] = false
-				}
+		// A must rule, a fractional "closest", options beyond 64: pair by pair.
+		for j := lo; j < hi; j++ {
+			x, good := r.c.points(a, cs.index[j], peers)
+			pts[j] += int32(x)
+			if !good {
+				ok[j] = false
 			}
 		}
 	}
