@@ -1,8 +1,7 @@
 package match
 
-// bucketTop keeps the best k candidates — highest weight, then lowest index — of those offered
-// in rising index order, when weights are small whole numbers: one bucket of indices per weight,
-// so keeping a candidate is an append rather than a walk down a heap.
+// bucketTop is a topK for small whole weights: one bucket of indices per weight, so keeping a
+// candidate is an append rather than a walk down a heap.
 type bucketTop struct {
 	b    [][]int32 // indices by weight, each in rising order
 	n    int       // how many are kept
@@ -18,20 +17,19 @@ var bucketLimit = maxBucketWeight
 
 func newBucketTop(maxW int) bucketTop { return bucketTop{b: make([][]int32, maxW+1)} }
 
-// admits says whether a candidate of weight w would be kept: once full, only a higher weight
-// than the lowest kept, since an equal one comes later and ranks below.
-func (t *bucketTop) admits(w int32) bool { return !t.full || int(w) > t.t }
-
-// add keeps candidate j of weight w (which admits has let in) among the best k.
-func (t *bucketTop) add(j, w int32, k int) {
+// add keeps candidate j of weight w among the best k; see topK.
+func (t *bucketTop) add(j, w int32, k int) int32 {
 	if k <= 0 {
-		return
+		return -1
+	}
+	if t.full && int(w) <= t.t {
+		return int32(t.t)
 	}
 	t.b[w] = append(t.b[w], j)
 	t.n++
 	if !t.full {
 		if t.n < k {
-			return
+			return -1
 		}
 		t.full = true
 		t.t = 0
@@ -47,6 +45,7 @@ func (t *bucketTop) add(j, w int32, k int) {
 			t.t++
 		}
 	}
+	return int32(t.t)
 }
 
 // appendTo appends the kept candidates, best first.

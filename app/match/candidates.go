@@ -162,22 +162,31 @@ type cand struct {
 	w int64
 }
 
-// candHeap is a min-heap on weight (ties: the larger index on top), holding the best seen.
-// Its sift operations are written out: this is the candidate builders' inner loop.
+// topK keeps the best k candidates — highest weight, then lowest index — of those offered in
+// rising index order (as the scans offer them).
+type topK interface {
+	// add keeps candidate j of weight w among the best k and returns the bar a later candidate
+	// must pass: its weight must be higher (-1 while fewer than k are kept), for an equal one
+	// comes later and ranks below everything kept.
+	add(j, w int32, k int) int32
+	// appendTo appends the kept candidates.
+	appendTo(out []cand) []cand
+	// reset empties it, keeping its memory.
+	reset()
+}
+
+// candHeap is a topK for any weights: a min-heap on weight (ties: the larger index on top).
 type candHeap []cand
 
 // worse reports whether x ranks below y: a lower weight, or on equal weights a higher index.
 func worse(x, y cand) bool { return x.w < y.w || (x.w == y.w && x.j > y.j) }
 
-func (h *candHeap) offer(c cand, k int) {
-	if k <= 0 {
-		return
-	}
-	if len(*h) < k {
-		*h = append(*h, c)
-		x := *h
-		i := len(x) - 1
-		for i > 0 {
+func (h *candHeap) add(j, w int32, k int) int32 {
+	c := cand{int(j), int64(w)}
+	x := *h
+	if len(x) < k {
+		x = append(x, c)
+		for i := len(x) - 1; i > 0; {
 			parent := (i - 1) / 2
 			if !worse(x[i], x[parent]) {
 				break
@@ -185,38 +194,33 @@ func (h *candHeap) offer(c cand, k int) {
 			x[i], x[parent] = x[parent], x[i]
 			i = parent
 		}
-		return
-	}
-	x := *h
-	if !worse(x[0], c) {
-		return
-	}
-	x[0] = c
-	i, n := 0, len(x)
-	for {
-		l := 2*i + 1
-		if l >= n {
-			break
+		*h = x
+	} else if k > 0 && worse(x[0], c) {
+		x[0] = c
+		for i, n := 0, len(x); ; {
+			l := 2*i + 1
+			if l >= n {
+				break
+			}
+			m := l
+			if r := l + 1; r < n && worse(x[r], x[l]) {
+				m = r
+			}
+			if !worse(x[m], x[i]) {
+				break
+			}
+			x[i], x[m] = x[m], x[i]
+			i = m
 		}
-		m := l
-		if r := l + 1; r < n && worse(x[r], x[l]) {
-			m = r
-		}
-		if !worse(x[m], x[i]) {
-			break
-		}
-		x[i], x[m] = x[m], x[i]
-		i = m
 	}
+	if len(x) < k || k == 0 {
+		return -1
+	}
+	return int32(x[0].w)
 }
 
-// full reports whether the heap holds k, and then the weakest weight it keeps.
-func (h candHeap) full(k int) (bool, int64) {
-	if len(h) < k || k == 0 {
-		return false, 0
-	}
-	return true, h[0].w
-}
+func (h *candHeap) appendTo(out []cand) []cand { return append(out, *h...) }
+func (h *candHeap) reset()                     { *h = (*h)[:0] }
 
 // parallelRows scores every (row, column) pair on all cores — with triangular, where rows and
 // columns are the same people, only the pairs with column > row. With all it keeps every allowed
@@ -229,32 +233,31 @@ func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, al
 	for j := range colKs {
 		colKs[j] = colK(j)
 	}
-	if !all {
-		if maxW := rs.maxWeight(); maxW <= bucketLimit {
-			return bucketRows(nRows, nCols, workers, rs, profileOf, triangular, k, colKs, maxW)
-		}
+	// Small whole weights (the usual case) are kept in buckets, others in heaps.
+	newTop := func() topK { return &candHeap{} }
+	if maxW := rs.maxWeight(); maxW <= bucketLimit {
+		newTop = func() topK { b := newBucketTop(maxW); return &b }
 	}
-	var colHeaps [][]candHeap // per worker, per column: best rows
-	if !all {
-		colHeaps = make([][]candHeap, workers)
-	}
+	colTops := make([][]topK, workers) // per worker, per column: best rows
 	var wg sync.WaitGroup
 	for wk := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			rs := rs.clone()
-			var cols []candHeap
-			// A full heap's weakest weight: rows come in rising order, so a pair that only ties
-			// it ranks below everything kept and is dropped without touching the heap.
-			var colTop []int64
-			var colFull []bool
+			var cols []topK
+			// Each column's bar in one small array, so that the usual answer — not good
+			// enough — costs no visit to the column's keeper.
+			var bar []int32
+			var row topK
 			if !all {
-				cols = make([]candHeap, nCols)
-				colHeaps[wk] = cols
-				colTop, colFull = make([]int64, nCols), make([]bool, nCols)
+				cols, bar = make([]topK, nCols), make([]int32, nCols)
+				for j := range cols {
+					cols[j], bar[j] = newTop(), -1
+				}
+				colTops[wk] = cols
+				row = newTop()
 			}
-			var row candHeap
 			for i := wk; i < nRows; i += workers {
 				lo := 0
 				if triangular {
@@ -271,101 +274,18 @@ func parallelRows(nRows, nCols int, rs *rowScorer, profileOf func(i int) int, al
 					rows[i] = list
 					continue
 				}
-				row = row[:0]
-				rowFull, rowTop := false, int64(0)
-				for j := lo; j < nCols; j++ {
-					if !okay[j] {
-						continue
-					}
-					x := int64(pts[j])
-					if !rowFull || x > rowTop {
-						row.offer(cand{j, x}, k)
-						rowFull, rowTop = row.full(k)
-					}
-					if !colFull[j] || x > colTop[j] {
-						cols[j].offer(cand{i, x}, colKs[j])
-						colFull[j], colTop[j] = cols[j].full(colKs[j])
-					}
-				}
-				rows[i] = append([]cand(nil), row...)
-			}
-		}()
-	}
-	wg.Wait()
-	if !all {
-		// Merge the columns' picks (from every worker, keeping each column's best) into the rows.
-		for j := range nCols {
-			var best candHeap
-			for wk := range workers {
-				for _, c := range colHeaps[wk][j] {
-					best.offer(c, colKs[j])
-				}
-			}
-			for _, c := range best {
-				rows[c.j] = append(rows[c.j], cand{j, c.w})
-			}
-		}
-		sortRows(rows)
-	}
-	return rows
-}
-
-// sortRows sorts each row's list by column, keeping one of a pair kept by both its row and its column.
-func sortRows(rows [][]cand) {
-	for i := range rows {
-		sort.Slice(rows[i], func(a, b int) bool { return rows[i][a].j < rows[i][b].j })
-		out := rows[i][:0]
-		for _, c := range rows[i] {
-			if len(out) > 0 && c.j == out[len(out)-1].j {
-				continue
-			}
-			out = append(out, c)
-		}
-		rows[i] = out
-	}
-}
-
-// bucketRows is parallelRows' top-k path for small whole weights, with bucketTop in place of heaps.
-func bucketRows(nRows, nCols, workers int, rs *rowScorer, profileOf func(i int) int, triangular bool, k int, colKs []int, maxW int) [][]cand {
-	rows := make([][]cand, nRows)
-	colTops := make([][]bucketTop, workers)
-	var wg sync.WaitGroup
-	for wk := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rs := rs.clone()
-			cols := make([]bucketTop, nCols)
-			// Each column's admission threshold in one small array, so that the usual answer —
-			// not good enough — costs no visit to the column's buckets.
-			thr := make([]int32, nCols)
-			for j := range cols {
-				cols[j] = newBucketTop(maxW)
-				thr[j] = -1
-			}
-			colTops[wk] = cols
-			row := newBucketTop(maxW)
-			for i := wk; i < nRows; i += workers {
-				lo := 0
-				if triangular {
-					lo = i + 1
-				}
-				pts, okay := rs.row(profileOf(i), lo)
 				row.reset()
+				rowBar := int32(-1)
 				for j := lo; j < nCols; j++ {
 					if !okay[j] {
 						continue
 					}
 					x := pts[j]
-					if row.admits(x) {
-						row.add(int32(j), x, k)
+					if x > rowBar {
+						rowBar = row.add(int32(j), x, k)
 					}
-					if x > thr[j] {
-						c := &cols[j]
-						c.add(int32(i), x, colKs[j])
-						if c.full {
-							thr[j] = int32(c.t)
-						}
+					if x > bar[j] {
+						bar[j] = cols[j].add(int32(i), x, colKs[j])
 					}
 				}
 				rows[i] = row.appendTo(nil)
@@ -373,6 +293,9 @@ func bucketRows(nRows, nCols, workers int, rs *rowScorer, profileOf func(i int) 
 		}()
 	}
 	wg.Wait()
+	if all {
+		return rows
+	}
 	// Merge the columns' picks (from every worker, keeping each column's best) into the rows.
 	var picks []cand
 	for j := range nCols {
@@ -390,6 +313,17 @@ func bucketRows(nRows, nCols, workers int, rs *rowScorer, profileOf func(i int) 
 			rows[c.j] = append(rows[c.j], cand{j, c.w})
 		}
 	}
-	sortRows(rows)
+	// Each row's list by column, with one of a pair kept by both its row and its column.
+	for i := range rows {
+		sort.Slice(rows[i], func(a, b int) bool { return rows[i][a].j < rows[i][b].j })
+		out := rows[i][:0]
+		for _, c := range rows[i] {
+			if len(out) > 0 && c.j == out[len(out)-1].j {
+				continue
+			}
+			out = append(out, c)
+		}
+		rows[i] = out
+	}
 	return rows
 }

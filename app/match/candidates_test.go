@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"sort"
 	"math/rand/v2"
 	"testing"
 )
@@ -193,14 +194,25 @@ func TestBucketsKeepWhatHeapsKeep(t *testing.T) {
 
 func TestBucketTopKeepsTheBestInOrder(t *testing.T) {
 	bt := newBucketTop(10)
+	var h candHeap
 	offers := []struct{ j, w int32 }{{0, 3}, {1, 7}, {2, 3}, {3, 9}, {4, 7}, {5, 1}, {6, 9}, {7, 7}}
+	bar := int32(-1)
 	for _, o := range offers {
-		if bt.admits(o.w) {
-			bt.add(o.j, o.w, 4)
+		b1, b2 := bt.add(o.j, o.w, 4), h.add(o.j, o.w, 4)
+		if b1 != b2 {
+			t.Fatalf("after %v the buckets' bar is %d, the heap's %d", o, b1, b2)
 		}
+		bar = b1
 	}
 	got := fmt.Sprint(bt.appendTo(nil))
 	if want := "[{3 9} {6 9} {1 7} {4 7}]"; got != want {
 		t.Fatalf("kept %s, want %s", got, want)
 	}
+	kept := h.appendTo(nil)
+	sort.Slice(kept, func(a, b int) bool { return better(kept[a], kept[b]) })
+	if fmt.Sprint(kept) != got || bar != 7 {
+		t.Fatalf("the heap kept %v (bar %d), the buckets %s", kept, bar, got)
+	}
 }
+
+func better(x, y cand) bool { return worse(y, x) }
