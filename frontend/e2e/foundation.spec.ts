@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator } from '@playwright/test';
+import { a11y, bodyRows, dialog, nav, onePage, page, setScheme, shot } from './support';
 
 // One ordered walk through Tandem's foundation, as a new admin would take it, against the dev
 // build that .ci/e2e.sh starts on a new, empty database: welcome, sample data, a new program, a
@@ -9,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 // questionnaire, people, and a reload. Every page and dialog on the way is checked with axe in
 // the light and the dark scheme, and the README's screenshots are written on the way.
 
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const PROGRAM = 'Onboarding Buddies';
 const LENA = { name: 'Lena Fischer', email: 'lena.fischer@northwind.example' };
 
@@ -23,91 +20,17 @@ const CSV = [
 ].join('\n') + '\n';
 const IMPORTED = ['Maja Lindqvist', 'Omar Haddad', 'Keiko Watanabe', 'Tobias Berger'];
 
-let page: Page;
-let pageErrors: string[] = [];
 let samplePeople = 0; // from the "Sample organisation loaded" notification
+/** This walk checks every page in both schemes. */
+const BOTH: ('light' | 'dark')[] = ['light', 'dark'];
 
-test.beforeAll(async ({ browser }, info) => {
-  const use = info.project.use;
-  // One page for the whole walk (AxeBuilder wants a page of a context made with newContext).
-  const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport ?? { width: 1366, height: 860 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    // Wails' dev ipc.js sometimes trips over a missing node while the page loads: not ours.
-    if (e.message.includes("Cannot read properties of null (reading 'nodes')")) return;
-    pageErrors.push(e.message);
-  });
-});
-
-test.afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors, 'errors thrown in the page').toEqual([]);
-});
-
-test.afterAll(async () => {
-  await page?.context().close();
-});
+onePage();
 
 // ---- helpers -------------------------------------------------------------------------------
 
-/** settle waits until no transition or finite animation runs (modals and drawers slide in). */
-async function settle() {
-  // Two frames first, so that transitions a change has just caused have started.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-
-async function setScheme(scheme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme: scheme });
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-  await settle();
-}
-
-/** readable writes an axe violation as a few lines: rule, impact, help, then each node. */
-function readable(v: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]): string {
-  const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-  return `${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${nodes.join('\n')}`;
-}
-
-/** a11y runs axe on what is on screen now, in the light and then the dark scheme. */
-async function a11y(where: string) {
-  await settle();
-  for (const scheme of ['light', 'dark'] as const) {
-    if (scheme === 'dark') await setScheme('dark');
-    const results = await new AxeBuilder({ page }).analyze();
-    expect.soft(results.violations.map(readable), `axe violations on ${where} (${scheme} scheme)`).toEqual([]);
-  }
-  await setScheme('light');
-}
-
-/** shot writes a screenshot for the docs: no passing notification, hovered row or focused field. */
-async function shot(name: string, wholePage = false) {
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const viewport = page.viewportSize()!;
-  if (wholePage) {
-    // A window as tall as the page, so the fixed navigation runs down the whole picture.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
-  }
-  await settle();
-  await page.screenshot({
-    path: path.join(shots, name),
-    animations: 'disabled',
-    style: '.mantine-Notifications-root { display: none !important; }',
-  });
-  if (wholePage) await page.setViewportSize(viewport);
-}
-
-const nav = () => page.getByRole('navigation', { name: 'Main' });
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
 const programCard = (name: string) =>
   page.getByRole('link').filter({ has: page.getByRole('heading', { name, exact: true }) });
 const directory = (program: string) => page.getByRole('table', { name: `Participants of ${program}` });
-/** bodyRows are a table's rows of cells (not its header row). */
-const bodyRows = (table: Locator) => table.getByRole('row').filter({ has: page.getByRole('cell') });
 
 async function openProgram(name: string, tab: 'Overview' | 'Participants' | 'Questionnaire') {
   await nav().getByRole('link', { name, exact: true }).click();
@@ -138,7 +61,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(page.getByRole('button', { name: 'Create a program' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Explore with sample data' })).toBeVisible();
     await shot('welcome.png');
-    await a11y('the welcome screen');
+    await a11y('the welcome screen', BOTH);
   });
 
   test('2. the sample data fills the programs list', async () => {
@@ -165,7 +88,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(nav().getByRole('link', { name: 'Peer Circles' })).toBeVisible();
     await expect(nav().getByRole('link', { name: 'Spring Leadership Cohort' })).toBeVisible();
     await shot('programs.png');
-    await a11y('the programs page');
+    await a11y('the programs page', BOTH);
   });
 
   test('3. a new evergreen program, peer mentoring on by default', async () => {
@@ -183,7 +106,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(form.getByText('Always open: people join and are matched or rematched any time.')).toBeVisible();
     await expect(form.getByText('Starts on', { exact: true })).toBeHidden();
     await expect(peerSwitch).toBeChecked();
-    await a11y('the new program form');
+    await a11y('the new program form', BOTH);
     await form.getByRole('button', { name: 'Create program' }).click();
     await expect(form).toBeHidden();
     await expect(page.getByRole('alert').filter({ hasText: 'Program created' })).toContainText(`${PROGRAM} is ready for participants.`);
@@ -199,13 +122,13 @@ test.describe.serial('Tandem foundation', () => {
     await expect(page.getByRole('heading', { level: 1, name: PROGRAM })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByText('On: participants can register as Peer')).toBeVisible();
-    await a11y('the program overview');
+    await a11y('the program overview', BOTH);
   });
 
   test('4. add a participant: a peer must also be a mentor or a mentee', async () => {
     await page.getByRole('tab', { name: 'Participants' }).click();
     await expect(page.getByRole('heading', { name: 'No participants yet' })).toBeVisible();
-    await a11y('the empty directory');
+    await a11y('the empty directory', BOTH);
 
     await page.getByRole('button', { name: 'Add participant' }).first().click();
     const add = dialog(`Add a participant to ${PROGRAM}`);
@@ -226,7 +149,7 @@ test.describe.serial('Tandem foundation', () => {
     await add.getByRole('button', { name: 'Add participant' }).click();
     await expect(add.getByText('A peer must also be a mentor or a mentee', { exact: true })).toBeVisible();
     await expect(add).toBeVisible();
-    await a11y('the add participant form with an error');
+    await a11y('the add participant form with an error', BOTH);
 
     await add.getByRole('checkbox', { name: 'Mentee' }).check();
     await add.getByRole('button', { name: 'Add participant' }).click();
@@ -248,7 +171,7 @@ test.describe.serial('Tandem foundation', () => {
     await page.getByRole('button', { name: 'Import registrations' }).click();
     const wizard = dialog(`Import registrations into ${PROGRAM}`);
     await expect(wizard.getByLabel('Registration file')).toBeVisible();
-    await a11y('the import wizard: choose a file');
+    await a11y('the import wizard: choose a file', BOTH);
 
     await wizard.locator('input[type=file]').setInputFiles({
       name: 'registrations.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV),
@@ -266,7 +189,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(goesInto('I want to join as')).toHaveValue('Roles');
     await expect(goesInto('Skills I want to grow')).toHaveValue('Skills I want to grow');
     await expect(goesInto('Goals')).toHaveValue('Goals (required)');
-    await a11y('the import wizard: map the columns');
+    await a11y('the import wizard: map the columns', BOTH);
 
     // Check: each problem names its row, its column and the reason.
     await wizard.getByRole('button', { name: 'Check the rows' }).click();
@@ -285,7 +208,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(importButton).toBeDisabled();
     await expect(wizard.getByText('Fix or skip the 2 rows with problems first.')).toBeVisible();
     await shot('import-errors.png');
-    await a11y('the import wizard: problems');
+    await a11y('the import wizard: problems', BOTH);
 
     // Fix both cells in place; Tandem checks again by itself.
     await wizard.getByLabel('Row 3, Email address').fill('omar.haddad@northwind.example');
@@ -294,7 +217,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(problems).toBeHidden();
     await expect(importButton).toHaveText('Import 4 rows');
     await expect(importButton).toBeEnabled();
-    await a11y('the import wizard: ready to import');
+    await a11y('the import wizard: ready to import', BOTH);
     await importButton.click();
     await expect(wizard).toBeHidden();
     await expect(page.getByRole('alert').filter({ hasText: 'Imported 4 rows' })).toContainText('4 new people');
@@ -305,7 +228,7 @@ test.describe.serial('Tandem foundation', () => {
     for (const name of [LENA.name, ...IMPORTED]) await expect(rows.filter({ hasText: name })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'Omar Haddad' })).toContainText('omar.haddad@northwind.example');
     await expect(rows.filter({ hasText: 'Keiko Watanabe' }).getByText('Peer', { exact: true })).toBeVisible();
-    await a11y('the directory');
+    await a11y('the directory', BOTH);
   });
 
   test('6. filter the directory by role', async () => {
@@ -334,7 +257,7 @@ test.describe.serial('Tandem foundation', () => {
     await setScheme('dark');
     await shot('dark-directory.png');
     await setScheme('light');
-    await a11y('the directory filtered by role');
+    await a11y('the directory filtered by role', BOTH);
   });
 
   test('7. a participant\'s profile shows their answers', async () => {
@@ -355,7 +278,7 @@ test.describe.serial('Tandem foundation', () => {
       box?.scrollBy(0, -72);
     });
     await shot('profile.png');
-    await a11y('the profile drawer');
+    await a11y('the profile drawer', BOTH);
     await drawer.getByRole('button', { name: 'Close' }).click();
     await expect(drawer).toBeHidden();
 
@@ -389,8 +312,8 @@ test.describe.serial('Tandem foundation', () => {
     await expect(wants).toContainText('4 answers');
     const goals = questions.filter({ has: page.getByRole('heading', { name: 'Goals', exact: true }) });
     await expect(goals).toContainText('Required');
-    await shot('questionnaire.png', true);
-    await a11y('the questionnaire');
+    await shot('questionnaire.png', 'page');
+    await a11y('the questionnaire', BOTH);
   });
 
   test('9. people: everyone, with search', async () => {
@@ -414,7 +337,7 @@ test.describe.serial('Tandem foundation', () => {
     await expect(rows.filter({ hasText: LENA.name })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'Maja Lindqvist' })).toHaveCount(1);
     await shot('people.png');
-    await a11y('the people page');
+    await a11y('the people page', BOTH);
 
     await search.fill('nobody-by-this-name');
     await expect(page.getByText('Nobody matches “nobody-by-this-name”.')).toBeVisible();
@@ -443,6 +366,6 @@ test.describe.serial('Tandem foundation', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'About & data' })).toBeVisible();
     if (process.env.E2E_DB) await expect(page.getByText(process.env.E2E_DB, { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
-    await a11y('about & data');
+    await a11y('about & data', BOTH);
   });
 });

@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator } from '@playwright/test';
+import { a11y, bodyRows, dialog, nav, notice, onePage, page, shot } from './support';
 
 // The matching engine, as an admin runs it, after the other specs (project "flows") walked the
 // sample organisation: the Pairing tab of Spring Leadership Cohort, a draft of mentors ↔ mentees
@@ -11,101 +9,17 @@ import { fileURLToPath } from 'node:url';
 // relationships, so this spec runs last (its own project, after "flows"). Every page and dialog
 // on the way is checked with axe, and the README's screenshots are written.
 
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const COHORT = 'Spring Leadership Cohort';
 const PEERS = 'Peer Circles';
 const PROGRESS = 'Scoring everyone and finding the best pairing…';
 
-let page: Page;
-let pageErrors: string[] = [];
-
 /** What the walk reads from the screen and checks later. */
 const walk = { locked: '', removed: '', removedMentee: '', removedMentor: '', relationships: 0, emails: 0, lockedPeople: [] as string[] };
 
-test.beforeAll(async ({ browser }, info) => {
-  const use = info.project.use;
-  const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport ?? { width: 1366, height: 860 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    // Wails' dev ipc.js sometimes trips over a missing node while the page loads: not ours.
-    if (e.message.includes("Cannot read properties of null (reading 'nodes')")) return;
-    pageErrors.push(e.message);
-  });
-});
+onePage();
 
-test.afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors, 'errors thrown in the page').toEqual([]);
-});
+// ---- helpers (the shared ones are in support.ts) -------------------------------------------
 
-test.afterAll(async () => {
-  await page?.context().close();
-});
-
-// ---- helpers (settle, setScheme, readable, a11y and shot as in requests.spec.ts) -------------
-
-/** settle waits until no transition or finite animation runs (modals and drawers slide in). */
-async function settle() {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-
-async function setScheme(scheme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme: scheme });
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-  await settle();
-}
-
-/** readable writes an axe violation as a few lines: rule, impact, help, then each node. */
-function readable(v: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]): string {
-  const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-  return `${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${nodes.join('\n')}`;
-}
-
-/** a11y runs axe on what is on screen now: in the light scheme, and in the dark one too when asked. */
-async function a11y(where: string, schemes: ('light' | 'dark')[] = ['light']) {
-  await expect(page.getByRole('listbox')).toHaveCount(0);
-  await expect(page.getByRole('menu')).toHaveCount(0);
-  await settle();
-  for (const scheme of schemes) {
-    await setScheme(scheme);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect.soft(results.violations.map(readable), `axe violations on ${where} (${scheme} scheme)`).toEqual([]);
-  }
-  if (schemes.includes('dark')) await setScheme('light');
-}
-
-/**
- * shot writes a screenshot for the docs: no passing notification, hovered row or focused field.
- * With fit (a dialog, or 'page'), the window grows so that all of it shows, without a scrollbar.
- */
-async function shot(name: string, fit?: Locator | 'page') {
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const viewport = page.viewportSize()!;
-  if (fit === 'page') {
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
-  } else if (fit) {
-    const height = await fit.evaluate((e) => e.scrollHeight);
-    await page.setViewportSize({ width: viewport.width, height: Math.max(Math.ceil(height / 0.88), viewport.height) });
-  }
-  await settle();
-  await page.screenshot({
-    path: path.join(shots, name),
-    animations: 'disabled',
-    style: '.mantine-Notifications-root { display: none !important; }',
-  });
-  if (fit) await page.setViewportSize(viewport);
-}
-
-const nav = () => page.getByRole('navigation', { name: 'Main' });
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
-/** bodyRows are a table's rows of cells (not its header row). */
-const bodyRows = (table: Locator) => table.getByRole('row').filter({ has: page.getByRole('cell') });
-const notice = (text: string | RegExp) => page.locator('.mantine-Notifications-root').getByRole('alert').filter({ hasText: text });
 const pairsTable = (word = 'pairs') => page.getByRole('table', { name: `Proposed ${word}` });
 const unmatchedTable = () => page.getByRole('table', { name: 'Not matched' });
 /** rowOf is the row of the pair whose actions are named after name ("Ana Silva & Jai Patel"). */

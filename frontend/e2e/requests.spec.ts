@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator } from '@playwright/test';
+import { a11y, bodyRows, described, dialog, nav, notice, onePage, page, pick, shot } from './support';
 
 // Peer and mentor requests, as an admin records them, after foundation.spec.ts loaded the sample
 // organisation into the database .ci/e2e.sh started: the Requests tab of Peer Circles, a peer
@@ -11,124 +9,23 @@ import { fileURLToPath } from 'node:url';
 // a request held for review, sent, then withdrawn; reminders. Every page and dialog on the way is
 // checked with axe, and the README's screenshots are written.
 
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const PROGRAM = 'Peer Circles';
 const COHORT = 'Spring Leadership Cohort';
 const TOPIC = 'Running better retrospectives';
 const NOTE = 'Hi! I run our team’s retrospectives and would love to learn how you keep yours useful. Could we meet a few times?';
 const REVIEW_SWITCH = 'Review requests before they are sent';
 
-let page: Page;
-let pageErrors: string[] = [];
-
 /** The request the walk records, read from the screen in step 2. */
 const ours = { requester: '', recipient: '' };
 
-test.beforeAll(async ({ browser }, info) => {
-  const use = info.project.use;
-  // One page for the whole walk (AxeBuilder wants a page of a context made with newContext).
-  const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport ?? { width: 1366, height: 860 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    // Wails' dev ipc.js sometimes trips over a missing node while the page loads: not ours.
-    if (e.message.includes("Cannot read properties of null (reading 'nodes')")) return;
-    pageErrors.push(e.message);
-  });
-});
+onePage();
 
-test.afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors, 'errors thrown in the page').toEqual([]);
-});
+// ---- helpers (the shared ones are in support.ts) -------------------------------------------
 
-test.afterAll(async () => {
-  await page?.context().close();
-});
-
-// ---- helpers (settle, setScheme, readable, a11y and shot as in sessions.spec.ts) -------------
-
-/** settle waits until no transition or finite animation runs (modals and drawers slide in). */
-async function settle() {
-  // Two frames first, so that transitions a change has just caused have started.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-
-async function setScheme(scheme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme: scheme });
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-  await settle();
-}
-
-/** readable writes an axe violation as a few lines: rule, impact, help, then each node. */
-function readable(v: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]): string {
-  const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-  return `${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${nodes.join('\n')}`;
-}
-
-/** a11y runs axe on what is on screen now: in the light scheme, and in the dark one too when asked. */
-async function a11y(where: string, schemes: ('light' | 'dark')[] = ['light']) {
-  // No open dropdown: a listbox that is about to close is not what the admin sees.
-  await expect(page.getByRole('listbox')).toHaveCount(0);
-  await expect(page.getByRole('menu')).toHaveCount(0);
-  await settle();
-  for (const scheme of schemes) {
-    await setScheme(scheme);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect.soft(results.violations.map(readable), `axe violations on ${where} (${scheme} scheme)`).toEqual([]);
-  }
-  if (schemes.includes('dark')) await setScheme('light');
-}
-
-/**
- * shot writes a screenshot for the docs: no passing notification, hovered row or focused field.
- * With fit (a dialog, or 'page'), the window grows so that all of it shows, without a scrollbar.
- */
-async function shot(name: string, fit?: Locator | 'page') {
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const viewport = page.viewportSize()!;
-  if (fit === 'page') {
-    // A window as tall as the page, so the fixed navigation runs down the whole picture.
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
-  } else if (fit) {
-    const height = await fit.evaluate((e) => e.scrollHeight);
-    // Modals keep a margin above and below (5% of the window each).
-    await page.setViewportSize({ width: viewport.width, height: Math.max(Math.ceil(height / 0.88), viewport.height) });
-  }
-  await settle();
-  await page.screenshot({
-    path: path.join(shots, name),
-    animations: 'disabled',
-    style: '.mantine-Notifications-root { display: none !important; }',
-  });
-  if (fit) await page.setViewportSize(viewport);
-}
-
-const nav = () => page.getByRole('navigation', { name: 'Main' });
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
-/** bodyRows are a table's rows of cells (not its header row). */
-const bodyRows = (table: Locator) => table.getByRole('row').filter({ has: page.getByRole('cell') });
-/** described is the <dd> after the <dt> named term, in a description list within scope. */
-const described = (scope: Locator, term: string) =>
-  scope.locator('dt').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
-const notice = (text: string | RegExp) => page.locator('.mantine-Notifications-root').getByRole('alert').filter({ hasText: text });
 const first = (name: string) => name.split(' ')[0];
 const requestsTable = (program: string) => page.getByRole('table', { name: `Requests in ${program}` });
 /** ourRow is the walk's request in the Requests table. */
 const ourRow = () => bodyRows(requestsTable(PROGRAM)).filter({ hasText: ours.requester }).filter({ hasText: ours.recipient });
-
-/** pick chooses an option of a Mantine select (typing to filter when search is given). */
-async function pick(field: Locator, option: string, search?: string) {
-  await field.click();
-  if (search) await field.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(field).toHaveValue(option);
-  await expect(field).not.toHaveAttribute('aria-expanded', 'true');
-}
 
 async function openProgram(name: string, tab: 'Overview' | 'Participants' | 'Relationships' | 'Requests') {
   await nav().getByRole('link', { name, exact: true }).click();

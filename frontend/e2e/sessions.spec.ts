@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { a11y, bodyRows, described, dialog, nav, onePage, page, pick, screenshot } from './support';
 
 // Sessions and the outbox, as an admin would run them, after foundation.spec.ts loaded the
 // sample organisation into the database .ci/e2e.sh started: connect Tandem to the harness's
@@ -11,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 // the cancellations. What the server received is read back from MAIL_DIR as .eml files. Every
 // page and dialog on the way is checked with axe, and the README's screenshots are written.
 
-const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const SMTP = {
   host: process.env.SMTP_HOST ?? '',
   port: process.env.SMTP_PORT ?? '',
@@ -25,85 +23,23 @@ const ZONE = 'Europe/Berlin';
 const AGENDA = 'First session: getting started';
 const REASON = 'The quarterly demo moved to January: we will find a new date together.';
 
-let page: Page;
-let pageErrors: string[] = [];
-
 /** The relationship the walk works on, read from the screen in step 2. */
 const rel = { name: '', members: [] as { name: string; email: string; zone: string }[] };
 /** The session's calendar UID, from the first invite's preview. */
 let uid = '';
 
-test.beforeAll(async ({ browser }, info) => {
-  const use = info.project.use;
-  // One page for the whole walk (AxeBuilder wants a page of a context made with newContext).
-  // The admin's own zone ("your time") is fixed, so that the times on screen are known.
-  const context = await browser.newContext({
-    baseURL: use.baseURL, viewport: use.viewport ?? { width: 1366, height: 860 }, timezoneId: ADMIN.zone,
-  });
-  page = await context.newPage();
-  // Only what this walk sends counts: anything an earlier spec sent is known already.
-  for (const f of emlFiles()) seenMail.add(f);
-  page.on('pageerror', (e) => {
-    // Wails' dev ipc.js sometimes trips over a missing node while the page loads: not ours.
-    if (e.message.includes("Cannot read properties of null (reading 'nodes')")) return;
-    pageErrors.push(e.message);
-  });
-});
+// The admin's own zone ("your time") is fixed, so that the times on screen are known; only what
+// this walk sends counts: anything an earlier spec sent is known already.
+onePage({ timezoneId: ADMIN.zone, opened: () => { for (const f of emlFiles()) seenMail.add(f); } });
 
-test.afterEach(() => {
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors, 'errors thrown in the page').toEqual([]);
-});
-
-test.afterAll(async () => {
-  await page?.context().close();
-});
-
-// ---- helpers (settle, setScheme, readable and shot as in foundation.spec.ts) ---------------
-
-/** settle waits until no transition or finite animation runs (modals and drawers slide in). */
-async function settle() {
-  // Two frames first, so that transitions a change has just caused have started.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-}
-
-async function setScheme(scheme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme: scheme });
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-  await settle();
-}
-
-/** readable writes an axe violation as a few lines: rule, impact, help, then each node. */
-function readable(v: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]): string {
-  const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-  return `${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${nodes.join('\n')}`;
-}
-
-/** a11y runs axe on what is on screen now: in the light scheme, and in the dark one too when asked. */
-async function a11y(where: string, schemes: ('light' | 'dark')[] = ['light']) {
-  // No open dropdown: a listbox that is about to close is not what the admin sees.
-  await expect(page.getByRole('listbox')).toHaveCount(0);
-  await expect(page.getByRole('menu')).toHaveCount(0);
-  await settle();
-  for (const scheme of schemes) {
-    await setScheme(scheme);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect.soft(results.violations.map(readable), `axe violations on ${where} (${scheme} scheme)`).toEqual([]);
-  }
-  if (schemes.includes('dark')) await setScheme('light');
-}
+// ---- helpers (the shared ones are in support.ts) -------------------------------------------
 
 /**
- * shot writes a screenshot for the docs: no passing notification, hovered row or focused field.
+ * shot writes a screenshot for the docs (see support.ts's screenshot).
  * fit (a modal or a drawer) makes the window tall enough for all of it; height sets the window's
  * height; arrange scrolls what the picture shows into place once the window has its size.
  */
 async function shot(name: string, { fit, height, arrange }: { fit?: Locator; height?: number; arrange?: () => Promise<void> } = {}) {
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const viewport = page.viewportSize()!;
   if (fit) {
     const { scroll, modal } = await fit.evaluate((e) => ({ scroll: e.scrollHeight, modal: e.classList.contains('mantine-Modal-content') }));
@@ -112,12 +48,7 @@ async function shot(name: string, { fit, height, arrange }: { fit?: Locator; hei
   }
   if (height) await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
   await arrange?.();
-  await settle();
-  await page.screenshot({
-    path: path.join(shots, name),
-    animations: 'disabled',
-    style: '.mantine-Notifications-root { display: none !important; }',
-  });
+  await screenshot(name);
   if (height) await page.setViewportSize(viewport);
 }
 
@@ -131,13 +62,6 @@ async function scrollToTop(target: Locator, clearance: number) {
   }, clearance);
 }
 
-const nav = () => page.getByRole('navigation', { name: 'Main' });
-const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
-/** bodyRows are a table's rows of cells (not its header row). */
-const bodyRows = (table: Locator) => table.getByRole('row').filter({ has: page.getByRole('cell') });
-/** described is the <dd> after the <dt> named term, in a description list within scope. */
-const described = (scope: Locator, term: string) =>
-  scope.locator('dt').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 const notice = (text: string | RegExp) => page.getByRole('alert').filter({ hasText: text });
 
 /**
@@ -148,15 +72,6 @@ async function closeDrawer(drawer: Locator) {
   await drawer.focus();
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
-}
-
-/** pick chooses an option of a Mantine select (typing to filter when search is given). */
-async function pick(field: Locator, option: string, search?: string) {
-  await field.click();
-  if (search) await field.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(field).toHaveValue(option);
-  await expect(field).not.toHaveAttribute('aria-expanded', 'true');
 }
 
 // ---- time: what the admin and each attendee should see -------------------------------------
