@@ -40,3 +40,9 @@ export function formatBytes(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+/** joinNames writes "Ana Silva & Jai Patel", or "Ana Silva, Jai Patel & Mei Chen". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} & ${names[names.length - 1]}`;
+}

@@ -1,4 +1,5 @@
 import type { Member, Relationship } from '../api';
+import { joinNames } from './format';
 
 export const relationshipKindLabels: Record<string, string> = { peer: 'Peer', mentorship: 'Mentorship', group: 'Group' };
 export const relationshipKindColors: Record<string, string> = { peer: 'grape', mentorship: 'indigo', group: 'cyan' };
@@ -93,9 +94,7 @@ export function firstName(name: string): string {
 
 /** joinFirstNames writes "Ana & Jai", "Ana, Jai & Mei". */
 export function joinFirstNames(members: Pick<Member, 'name'>[]): string {
-  const names = members.map((m) => firstName(m.name)).filter(Boolean);
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} & ${names[names.length - 1]}`;
+  return joinNames(members.map((m) => firstName(m.name)).filter(Boolean));
 }
 
 /** defaultSessionTitle is the title a new session starts with: "Peer session: Ana & Jai". */

@@ -6,7 +6,7 @@ import { IconBan, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type ForbiddenPair, type PairingOptions, type Participant, type Program } from '../../api';
 import { ParticipantPicker } from '../relationships/ParticipantPicker';
-import { joinNames } from './pairingText';
+import { joinNames } from '../../lib/format';
 
 /** PairingSettingsModal holds a program's pairing options and its forbidden pairs. */
 export function PairingSettingsModal({ program, opened, onClose }: { program: Program; opened: boolean; onClose: () => void }) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, DraftItem, DraftMember } from '../../api';
+import { joinNames } from '../../lib/format';
 import {
-  approveBlock, approveText, itemName, joinNames, matchesFilter, replacements, runLine, strongestFirst, summaryCards,
+  approveBlock, approveText, itemName, matchesFilter, replacements, runLine, strongestFirst, summaryCards,
 } from './pairingText';
 
 const member = (id: number, name: string, role: string): DraftMember => ({

@@ -1,6 +1,6 @@
 // The words of the Pairing tab, as pure functions so they are tested without a window.
 import type { Draft, DraftItem, Objective, PairingMode, Program, RunInfo } from '../../api';
-import { formatNumber, plural } from '../../lib/format';
+import { formatNumber, joinNames, plural } from '../../lib/format';
 
 export const modeLabels: Record<PairingMode, string> = {
   mentoring: 'Mentors ↔ mentees',
@@ -65,12 +65,6 @@ export function whoWord(mode: string, n: number): string {
 export function itemWord(mode: string, n = 1): string {
   const w = mode === 'groups' ? 'group' : 'pair';
   return n === 1 ? w : `${w}s`;
-}
-
-/** joinNames writes "Ana Silva & Jai Patel", or "Ana Silva, Jai Patel & Mei Chen". */
-export function joinNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} & ${names[names.length - 1]}`;
 }
 
 /** itemName names a pair or group by its people, the mentee first: "Ana Silva & Jai Patel". */
