@@ -2,8 +2,8 @@ package match
 
 import (
 	"fmt"
-	"sort"
 	"math/rand/v2"
+	"sort"
 	"testing"
 )
 
