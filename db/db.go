@@ -23,9 +23,6 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// ErrNotFound is returned when a row asked for by id does not exist.
-var ErrNotFound = errors.New("not found")
-
 // ErrSchemaTooNew is returned when the file was written by a newer Tandem than this one.
 var ErrSchemaTooNew = errors.New("database was written by a newer version of Tandem")
 
@@ -155,13 +152,18 @@ func (d *DB) InTx(ctx context.Context, fn func(q *store.Queries) error) error {
 	return nil
 }
 
-// NotFound maps sql.ErrNoRows to ErrNotFound and leaves other errors as they are.
-func NotFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+// View runs fn in one read transaction: every query in fn sees the same snapshot of the
+// database, however many writes land meanwhile. It takes no write lock (a deferred BEGIN, which
+// in WAL mode never blocks the writer), and fn must not write.
+func (d *DB) View(ctx context.Context, fn func(q *store.Queries) error) error {
+	tx, err := d.SQL.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin read: %w", err)
 	}
-	return err
+	defer tx.Rollback() //nolint:errcheck // a read transaction has nothing to commit
+	return fn(d.Q.WithTx(tx))
 }
+
 
 func openRaw(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", dsn(path))
