@@ -61,6 +61,11 @@ func run(cmd cli.Command) error {
 		}
 		path = p
 	}
+	logPath, closeLog, err := app.OpenLog(path)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
 	ctx := context.Background()
 	if _, err := db.Backup(ctx, path, time.Now()); err != nil {
 		return err
@@ -108,7 +113,7 @@ func run(cmd cli.Command) error {
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 255},
 		OnStartup:        s.Startup,
 		Bind:             s.Bindings(),
-		ErrorFormatter:   app.FormatError,
+		ErrorFormatter:   app.ErrorFormatter(logPath),
 		Linux:            &linux.Options{ProgramName: "tandem"},
 	})
 }

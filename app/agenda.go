@@ -61,10 +61,7 @@ func (s *Agendas) Create(in AgendaTemplateInput) (AgendaTemplate, error) {
 	r, err := s.db.Q.CreateAgendaTemplate(context.Background(), store.CreateAgendaTemplateParams{Name: in.Name, Summary: in.Summary,
 		Body: in.Body, Position: n + 1, Now: stamp(s.now())})
 	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
-			return AgendaTemplate{}, fieldErr("name", "There is already a template called %q", in.Name)
-		}
-		return AgendaTemplate{}, fmt.Errorf("agenda template: %w", err)
+		return AgendaTemplate{}, unique(err, "create agenda template", "name", fmt.Sprintf("There is already a template called %q", in.Name))
 	}
 	return agendaDTO(r), nil
 }
@@ -77,11 +74,10 @@ func (s *Agendas) Update(id int64, in AgendaTemplateInput) (AgendaTemplate, erro
 	}
 	r, err := s.db.Q.UpdateAgendaTemplate(context.Background(), store.UpdateAgendaTemplateParams{ID: id, Name: in.Name,
 		Summary: in.Summary, Body: in.Body, Now: stamp(s.now())})
-	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE") {
-			return AgendaTemplate{}, fieldErr("name", "There is already a template called %q", in.Name)
-		}
-		return AgendaTemplate{}, &Error{Message: "This template no longer exists"}
+	if db.IsNotFound(err) {
+		return AgendaTemplate{}, notFound(err, "template")
+	} else if err != nil {
+		return AgendaTemplate{}, unique(err, "save agenda template", "name", fmt.Sprintf("There is already a template called %q", in.Name))
 	}
 	return agendaDTO(r), nil
 }

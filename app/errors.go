@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
+
+	"tandem/db"
 )
 
 // Error is a problem the admin can act on: a sentence, and where it is (a form field, a file row).
@@ -30,16 +33,52 @@ func fieldErr(field, format string, args ...any) *Error {
 	return &Error{Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
-// FormatError turns an error returned by a bound method into the value the UI's promise is
-// rejected with: the JSON text of {message, field?, row?} (Wails' runtime passes a string
-// through whole but turns an object into "[object Object]"). Errors that are not *Error are
-// internal: they are logged in full and shown as their message.
-func FormatError(err error) any {
-	var e *Error
-	if !errors.As(err, &e) {
-		slog.Error("request failed", "err", err)
-		e = &Error{Message: upperFirst(err.Error())}
+// notFound maps a failed read of the row a request names. Only a missing row becomes "This
+// <what> no longer exists"; any other failure — a locked or damaged database — stays
+// an internal error wrapped with what was being read, so it is logged and never reads as a
+// deleted row.
+func notFound(err error, what string) error {
+	if db.IsNotFound(err) {
+		return &Error{Message: "This " + what + " no longer exists"}
 	}
-	b, _ := json.Marshal(e)
-	return string(b)
+	return fmt.Errorf("read the %s: %w", what, err)
+}
+
+// unique maps a failed write: a UNIQUE violation (by SQLite's extended code) becomes a field error
+// with msg; anything else stays an internal error wrapped with op.
+func unique(err error, op, field, msg string) error {
+	if db.IsUnique(err) {
+		return &Error{Field: field, Message: msg}
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// ErrorFormatter returns the function Wails passes every bound method's error through: the UI's
+// promise is rejected with the JSON text of {message, field?, row?} (Wails' runtime passes a
+// string through whole but turns an object into "[object Object]"). An *Error is the admin's to
+// act on and goes as it is. Anything else is internal: it is logged with its cause, and the
+// admin reads what failed and where the log is, never a raw database message.
+func ErrorFormatter(logPath string) func(error) any {
+	return func(err error) any {
+		var e *Error
+		if !errors.As(err, &e) {
+			slog.Error("request failed", "err", err)
+			e = &Error{Message: internalMessage(err, logPath)}
+		}
+		b, _ := json.Marshal(e)
+		return string(b)
+	}
+}
+
+// internalMessage says what failed, from the wrapping's first words ("list programs: …"), and
+// where the details are.
+func internalMessage(err error, logPath string) string {
+	msg := "Something went wrong"
+	if op, _, ok := strings.Cut(err.Error(), ": "); ok && op != "" && strings.ToLower(op) == op && !strings.ContainsAny(op, "()\"'") {
+		msg += " while trying to " + op
+	}
+	if logPath == "" {
+		return msg + "; the details are in the log"
+	}
+	return msg + "; the details are in the log (" + logPath + ")"
 }

@@ -151,7 +151,7 @@ type plannedRow struct {
 func (s *Imports) plan(ctx context.Context, q *store.Queries, req ImportRequest) (ImportPreview, []plannedRow, error) {
 	prog, err := q.GetProgram(ctx, req.ProgramID)
 	if err != nil {
-		return ImportPreview{}, nil, &Error{Message: "This program no longer exists"}
+		return ImportPreview{}, nil, notFound(err, "program")
 	}
 	targets, err := s.targets(req.ProgramID)
 	if err != nil {
@@ -192,7 +192,7 @@ func (s *Imports) plan(ctx context.Context, q *store.Queries, req ImportRequest)
 		pr := plannedRow{rec: r, participantID: byEmail[strings.ToLower(r.Email)]}
 		if p, err := q.GetPersonByEmail(ctx, r.Email); err == nil {
 			pr.person = &p
-		} else if !errors.Is(db.NotFound(err), db.ErrNotFound) {
+		} else if !db.IsNotFound(err) {
 			return out, nil, fmt.Errorf("import: %w", err)
 		}
 		roles := req.DefaultRoles

@@ -106,7 +106,7 @@ func (s *Outbox) List(status string) (OutboxPage, error) {
 func (s *Outbox) Get(id int64) (OutboxMessage, error) {
 	r, err := s.db.Q.GetMessage(context.Background(), id)
 	if err != nil {
-		return OutboxMessage{}, &Error{Message: "This message no longer exists"}
+		return OutboxMessage{}, notFound(err, "message")
 	}
 	return messageDTO(r), nil
 }
@@ -212,7 +212,10 @@ func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
 	for _, id := range ids {
 		r, err := s.db.Q.GetMessage(ctx, id)
 		if err != nil {
-			return nil, &Error{Message: fmt.Sprintf("Message %d no longer exists", id)}
+			if db.IsNotFound(err) {
+				return nil, &Error{Message: fmt.Sprintf("Message %d no longer exists", id)}
+			}
+			return nil, fmt.Errorf("read message %d: %w", id, err)
 		}
 		if r.Status == "queued" {
 			out = append(out, r)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -84,7 +83,7 @@ func (s *Participants) Enrol(in EnrolInput) (Participant, error) {
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		prog, err := q.GetProgram(ctx, in.ProgramID)
 		if err != nil {
-			return &Error{Message: "This program no longer exists"}
+			return notFound(err, "program")
 		}
 		roles, err := checkRoles(prog, in.Roles)
 		if err != nil {
@@ -129,7 +128,7 @@ func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetParticipant(ctx, id)
 		if err != nil {
-			return &Error{Message: "This participant no longer exists"}
+			return notFound(err, "participant")
 		}
 		prog, err := q.GetProgram(ctx, cur.ProgramID)
 		if err != nil {
@@ -162,10 +161,8 @@ func (s *Participants) Remove(id int64) error {
 func (s *Participants) Get(id int64) (Participant, error) {
 	ctx := context.Background()
 	pa, err := s.db.Q.GetParticipant(ctx, id)
-	if errors.Is(db.NotFound(err), db.ErrNotFound) {
-		return Participant{}, &Error{Message: "This participant no longer exists"}
-	} else if err != nil {
-		return Participant{}, fmt.Errorf("get participant: %w", err)
+	if err != nil {
+		return Participant{}, notFound(err, "participant")
 	}
 	pe, err := s.db.Q.GetPerson(ctx, pa.PersonID)
 	if err != nil {
@@ -223,7 +220,7 @@ func (s *Participants) SaveAnswers(id int64, answers []AnswerValue) (Profile, er
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		part, err := q.GetParticipant(ctx, id)
 		if err != nil {
-			return &Error{Message: "This participant no longer exists"}
+			return notFound(err, "participant")
 		}
 		qs, err := q.ListQuestions(ctx, part.ProgramID)
 		if err != nil {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -99,13 +98,13 @@ func upsertPerson(q *store.Queries, in PersonInput, now string, update bool) (st
 		return q.UpdatePerson(ctx, updatePersonParams(existing.ID, in, now))
 	case err == nil:
 		return store.Person{}, fieldErr("email", "%s is already in the directory as %s", existing.Email, existing.Name)
-	case !errors.Is(db.NotFound(err), db.ErrNotFound):
+	case !db.IsNotFound(err):
 		return store.Person{}, fmt.Errorf("find person: %w", err)
 	}
 	p, err := q.CreatePerson(ctx, store.CreatePersonParams{Name: in.Name, Email: in.Email, Department: in.Department,
 		Title: in.Title, Location: in.Location, TimeZone: in.TimeZone, ManagerEmail: in.ManagerEmail, EmployeeID: in.EmployeeID, Now: now})
 	if err != nil {
-		return store.Person{}, fmt.Errorf("create person: %w", err)
+		return store.Person{}, unique(err, "create person", "email", fmt.Sprintf("%s is already in the directory", in.Email))
 	}
 	return p, nil
 }
@@ -123,10 +122,12 @@ func (s *People) Update(id int64, in PersonInput) (Person, error) {
 			return fieldErr("email", "%s is already in the directory as %s", other.Email, other.Name)
 		}
 		out, err = q.UpdatePerson(ctx, updatePersonParams(id, in, stamp(s.now())))
-		if errors.Is(db.NotFound(err), db.ErrNotFound) {
-			return &Error{Message: "This person no longer exists"}
+		if db.IsNotFound(err) {
+			return notFound(err, "person")
+		} else if err != nil {
+			return unique(err, "update person", "email", fmt.Sprintf("%s is already in the directory", in.Email))
 		}
-		return err
+		return nil
 	})
 	if err != nil {
 		return Person{}, err

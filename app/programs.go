@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -115,7 +114,7 @@ func (s *Programs) Get(id int64) (Program, error) {
 			return p, nil
 		}
 	}
-	return Program{}, &Error{Message: fmt.Sprintf("program %d does not exist", id)}
+	return Program{}, &Error{Message: "This program no longer exists"}
 }
 
 // Create validates the form and creates the program with the default questionnaire, in one transaction.
@@ -152,8 +151,8 @@ func (s *Programs) Update(id int64, in ProgramInput) (Program, error) {
 		MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn, GroupMin: p.GroupMin, GroupMax: p.GroupMax,
 		DefaultCapacity: p.DefaultCapacity, MentorRequestExpiryDays: p.MentorRequestExpiryDays, ReviewRequests: p.ReviewRequests, Now: p.Now,
 	})
-	if err := db.NotFound(err); errors.Is(err, db.ErrNotFound) {
-		return Program{}, &Error{Message: fmt.Sprintf("program %d does not exist", id)}
+	if db.IsNotFound(err) {
+		return Program{}, notFound(err, "program")
 	} else if err != nil {
 		return Program{}, fmt.Errorf("update program: %w", err)
 	}
@@ -173,8 +172,8 @@ func (s *Programs) Unarchive(id int64) (Program, error) {
 }
 
 func (s *Programs) afterStatus(id int64, err error) (Program, error) {
-	if err := db.NotFound(err); errors.Is(err, db.ErrNotFound) {
-		return Program{}, &Error{Message: fmt.Sprintf("Program %d does not exist or is not archived", id)}
+	if db.IsNotFound(err) {
+		return Program{}, &Error{Message: "This program no longer exists, or is not archived"}
 	} else if err != nil {
 		return Program{}, fmt.Errorf("set program status: %w", err)
 	}

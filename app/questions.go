@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -118,10 +117,8 @@ func (s *Questions) Create(programID int64, in QuestionInput) (Question, error) 
 func (s *Questions) Update(id int64, in QuestionInput) (Question, error) {
 	ctx := context.Background()
 	cur, err := s.db.Q.GetQuestion(ctx, id)
-	if err := db.NotFound(err); errors.Is(err, db.ErrNotFound) {
-		return Question{}, &Error{Message: "This question no longer exists"}
-	} else if err != nil {
-		return Question{}, fmt.Errorf("update question: %w", err)
+	if err != nil {
+		return Question{}, notFound(err, "question")
 	}
 	if cur.PersonField != "" {
 		in.Kind, in.Options = cur.Kind, nil
@@ -166,7 +163,7 @@ func (s *Questions) Delete(id int64) error {
 	return s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetQuestion(ctx, id)
 		if err != nil {
-			return db.NotFound(err)
+			return notFound(err, "question")
 		}
 		if err := q.DeleteQuestion(ctx, id); err != nil {
 			return fmt.Errorf("delete question: %w", err)
@@ -217,7 +214,7 @@ func renumber(ctx context.Context, q *store.Queries, programID int64, order []in
 func (s *Questions) get(id int64) (Question, error) {
 	row, err := s.db.Q.GetQuestion(context.Background(), id)
 	if err != nil {
-		return Question{}, fmt.Errorf("get question: %w", db.NotFound(err))
+		return Question{}, notFound(err, "question")
 	}
 	n, err := s.answerCount(context.Background(), row)
 	if err != nil {
@@ -301,7 +298,7 @@ func linkComplement(ctx context.Context, q *store.Queries, id, partner int64, no
 	}
 	row, err := q.GetQuestion(ctx, partner)
 	if err != nil {
-		return fmt.Errorf("link questions: %w", db.NotFound(err))
+		return notFound(err, "question it pairs with")
 	}
 	if row.ComplementID.Valid && row.ComplementID.Int64 == id && row.MatchRule == "complement" {
 		return nil

@@ -140,14 +140,14 @@ func (d *DB) migrate(ctx context.Context) error {
 func (d *DB) InTx(ctx context.Context, fn func(q *store.Queries) error) error {
 	tx, err := d.SQL.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return fmt.Errorf("start saving: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	if err := fn(d.Q.WithTx(tx)); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return fmt.Errorf("save the change: %w", err)
 	}
 	return nil
 }
@@ -158,7 +158,7 @@ func (d *DB) InTx(ctx context.Context, fn func(q *store.Queries) error) error {
 func (d *DB) View(ctx context.Context, fn func(q *store.Queries) error) error {
 	tx, err := d.SQL.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("begin read: %w", err)
+		return fmt.Errorf("start reading: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a read transaction has nothing to commit
 	return fn(d.Q.WithTx(tx))
