@@ -164,7 +164,6 @@ func (d *DB) View(ctx context.Context, fn func(q *store.Queries) error) error {
 	return fn(d.Q.WithTx(tx))
 }
 
-
 func openRaw(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", dsn(path))
 }
