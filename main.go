@@ -91,7 +91,7 @@ func run(cmd cli.Command) error {
 	case "export-ics":
 		return exportICS(s, cmd)
 	case "outbox-export":
-		p, err := s.Outbox.ExportQueuedDrafts(cmd.Dir)
+		p, err := s.ExportQueuedDrafts(cmd.Dir)
 		if err != nil {
 			return err
 		}

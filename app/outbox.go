@@ -71,9 +71,9 @@ func NewOutbox(d *db.DB, now Clock, settings *SettingsService) *Outbox {
 	return &Outbox{db: d, now: now, settings: settings}
 }
 
-// HoldInterrupted runs at start: a message left in 'sending' by a crash may have been
-// delivered, so it is held for the admin rather than sent again.
-func (s *Outbox) HoldInterrupted() (int, error) {
+// holdInterrupted runs at start (Services.Recover): a message left in 'sending' by a crash may
+// have been delivered, so it is held for the admin rather than sent again.
+func (s *Outbox) holdInterrupted() (int, error) {
 	n, err := s.db.Q.HoldInterruptedMessages(context.Background(), stamp(s.now()))
 	if err != nil {
 		return 0, fmt.Errorf("hold interrupted messages: %w", err)
@@ -189,8 +189,8 @@ func (s *Outbox) Send(ids []int64) (SendProgress, error) {
 	return s.Progress(), nil
 }
 
-// Wait blocks until the current sending run ends (tests and the command line use it).
-func (s *Outbox) Wait() {
+// wait blocks until the current sending run ends.
+func (s *Outbox) wait() {
 	s.mu.Lock()
 	done := s.done
 	s.mu.Unlock()
@@ -324,15 +324,15 @@ func (s *Outbox) saveDrafts(st Settings, msgs []store.Outbox) (SendProgress, err
 	if err := os.MkdirAll(st.DraftsDir, 0o700); err != nil {
 		return SendProgress{}, &Error{Field: "draftsDir", Message: "The drafts folder cannot be created: " + err.Error()}
 	}
-	p, err := s.ExportDrafts(st, msgs, st.DraftsDir)
+	p, err := s.exportDrafts(st, msgs, st.DraftsDir)
 	s.mu.Lock()
 	s.progress = p
 	s.mu.Unlock()
 	return p, err
 }
 
-// ExportDrafts writes queued messages as .eml drafts into dir and marks them sent as drafts.
-func (s *Outbox) ExportDrafts(st Settings, msgs []store.Outbox, dir string) (SendProgress, error) {
+// exportDrafts writes queued messages as .eml drafts into dir and marks them sent as drafts.
+func (s *Outbox) exportDrafts(st Settings, msgs []store.Outbox, dir string) (SendProgress, error) {
 	p := SendProgress{Total: len(msgs)}
 	for _, m := range msgs {
 		if _, err := mail.WriteDrafts(dir, []mail.Message{mailMessage(st, m, s.now())}); err != nil {
@@ -350,9 +350,8 @@ func (s *Outbox) ExportDrafts(st Settings, msgs []store.Outbox, dir string) (Sen
 	return p, nil
 }
 
-// ExportQueuedDrafts writes every queued message as a draft into dir (the command line's
-// `tandem outbox export`).
-func (s *Outbox) ExportQueuedDrafts(dir string) (SendProgress, error) {
+// exportQueuedDrafts writes every queued message as a draft into dir.
+func (s *Outbox) exportQueuedDrafts(dir string) (SendProgress, error) {
 	st, err := s.settings.Get()
 	if err != nil {
 		return SendProgress{}, err
@@ -367,7 +366,7 @@ func (s *Outbox) ExportQueuedDrafts(dir string) (SendProgress, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return SendProgress{}, err
 	}
-	return s.ExportDrafts(st, msgs, dir)
+	return s.exportDrafts(st, msgs, dir)
 }
 
 func mailMessage(st Settings, m store.Outbox, now time.Time) mail.Message {

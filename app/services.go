@@ -77,11 +77,17 @@ func (s *Services) Startup(ctx context.Context) {
 // Recover runs once at start, before the window opens: a message a crash left in 'sending'
 // is held for the admin, and mentor requests whose time ran out while Tandem was closed expire.
 func (s *Services) Recover() error {
-	if _, err := s.Outbox.HoldInterrupted(); err != nil {
+	if _, err := s.Outbox.holdInterrupted(); err != nil {
 		return err
 	}
 	_, err := s.Requests.Sweep()
 	return err
+}
+
+// ExportQueuedDrafts writes every queued message as an .eml draft into dir and marks it sent as
+// a draft (the command line's `tandem outbox-export`).
+func (s *Services) ExportQueuedDrafts(dir string) (SendProgress, error) {
+	return s.Outbox.exportQueuedDrafts(dir)
 }
 
 // Bindings lists the structs whose exported methods the UI may call.

@@ -6,20 +6,8 @@ export function Cancel(arg1) {
   return window['go']['app']['Outbox']['Cancel'](arg1);
 }
 
-export function ExportDrafts(arg1, arg2, arg3) {
-  return window['go']['app']['Outbox']['ExportDrafts'](arg1, arg2, arg3);
-}
-
-export function ExportQueuedDrafts(arg1) {
-  return window['go']['app']['Outbox']['ExportQueuedDrafts'](arg1);
-}
-
 export function Get(arg1) {
   return window['go']['app']['Outbox']['Get'](arg1);
-}
-
-export function HoldInterrupted() {
-  return window['go']['app']['Outbox']['HoldInterrupted']();
 }
 
 export function List(arg1) {
@@ -36,8 +24,4 @@ export function Requeue(arg1) {
 
 export function Send(arg1) {
   return window['go']['app']['Outbox']['Send'](arg1);
-}
-
-export function Wait() {
-  return window['go']['app']['Outbox']['Wait']();
 }
