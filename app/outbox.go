@@ -269,7 +269,9 @@ func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limite
 			if err != nil {
 				reason = upperFirst(err.Error())
 			}
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", LastError: reason, Now: stamp(s.now())})
+			if err := s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", LastError: reason, Now: stamp(s.now())}); err != nil {
+				slog.Error("record outbox result", "id", m.ID, "err", err)
+			}
 			s.step(false, true, reason)
 			s.finish(reason)
 			return

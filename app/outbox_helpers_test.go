@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"tandem/app"
 	"tandem/app/mail/smtptest"
@@ -182,18 +181,6 @@ func setStatus(tb testing.TB, d *db.DB, id int64, status string) {
 	tb.Helper()
 	if _, err := d.SQL.ExecContext(context.Background(), `UPDATE outbox SET status = ? WHERE id = ?`, status, id); err != nil {
 		tb.Fatal(err)
-	}
-}
-
-// waitUntil polls cond every few milliseconds until it holds or the deadline passes.
-func waitUntil(tb testing.TB, within time.Duration, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(within)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("after %v: %s", within, what)
-		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
 

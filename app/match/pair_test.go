@@ -16,15 +16,6 @@ func pairE(t ...int64) []Edge {
 	return out
 }
 
-// pairN is one more than the largest endpoint.
-func pairN(edges []Edge) int {
-	n := 0
-	for _, e := range edges {
-		n = max(n, e.U+1, e.V+1)
-	}
-	return n
-}
-
 // The classic cases of van Rantwijk's mwmatching.py test suite (also networkx's
 // test_matching.py); vertex 0 is isolated in most of them, as there.
 var pairClassicCases = []struct {
