@@ -76,7 +76,7 @@ func run(cmd cli.Command) error {
 	}
 	defer d.Close()
 
-	s := app.NewServices(d, time.Now, &app.KeyringSecrets{})
+	s := app.NewServices(ctx, d, time.Now, &app.KeyringSecrets{})
 	if err := s.Recover(); err != nil {
 		return err
 	}
@@ -112,6 +112,7 @@ func run(cmd cli.Command) error {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 255},
 		OnStartup:        s.Startup,
+		OnShutdown:       s.Shutdown,
 		Bind:             s.Bindings(),
 		ErrorFormatter:   app.ErrorFormatter(logPath),
 		Linux:            &linux.Options{ProgramName: "tandem"},

@@ -28,16 +28,19 @@ type AgendaTemplateInput struct {
 
 // Agendas keeps the library of agenda templates.
 type Agendas struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }
 
 // NewAgendas returns the agenda templates service.
-func NewAgendas(d *db.DB, now Clock) *Agendas { return &Agendas{db: d, now: now} }
+func NewAgendas(ctx context.Context, d *db.DB, now Clock) *Agendas {
+	return &Agendas{ctx: ctx, db: d, now: now}
+}
 
 // List returns the library, built-in activities first.
 func (s *Agendas) List() ([]AgendaTemplate, error) {
-	rows, err := s.db.Q.ListAgendaTemplates(context.Background())
+	rows, err := s.db.Q.ListAgendaTemplates(s.ctx)
 	if err != nil {
 		return nil, fmt.Errorf("agenda templates: %w", err)
 	}
@@ -54,11 +57,11 @@ func (s *Agendas) Create(in AgendaTemplateInput) (AgendaTemplate, error) {
 	if err != nil {
 		return AgendaTemplate{}, err
 	}
-	n, err := s.db.Q.CountAgendaTemplates(context.Background())
+	n, err := s.db.Q.CountAgendaTemplates(s.ctx)
 	if err != nil {
 		return AgendaTemplate{}, fmt.Errorf("agenda template: %w", err)
 	}
-	r, err := s.db.Q.CreateAgendaTemplate(context.Background(), store.CreateAgendaTemplateParams{Name: in.Name, Summary: in.Summary,
+	r, err := s.db.Q.CreateAgendaTemplate(s.ctx, store.CreateAgendaTemplateParams{Name: in.Name, Summary: in.Summary,
 		Body: in.Body, Position: n + 1, Now: stamp(s.now())})
 	if err != nil {
 		return AgendaTemplate{}, unique(err, "create agenda template", "name", fmt.Sprintf("There is already a template called %q", in.Name))
@@ -72,7 +75,7 @@ func (s *Agendas) Update(id int64, in AgendaTemplateInput) (AgendaTemplate, erro
 	if err != nil {
 		return AgendaTemplate{}, err
 	}
-	r, err := s.db.Q.UpdateAgendaTemplate(context.Background(), store.UpdateAgendaTemplateParams{ID: id, Name: in.Name,
+	r, err := s.db.Q.UpdateAgendaTemplate(s.ctx, store.UpdateAgendaTemplateParams{ID: id, Name: in.Name,
 		Summary: in.Summary, Body: in.Body, Now: stamp(s.now())})
 	if db.IsNotFound(err) {
 		return AgendaTemplate{}, notFound(err, "template")
@@ -84,7 +87,7 @@ func (s *Agendas) Update(id int64, in AgendaTemplateInput) (AgendaTemplate, erro
 
 // Delete removes a template; sessions keep the agenda text they were given.
 func (s *Agendas) Delete(id int64) error {
-	n, err := s.db.Q.DeleteAgendaTemplate(context.Background(), id)
+	n, err := s.db.Q.DeleteAgendaTemplate(s.ctx, id)
 	if err != nil {
 		return fmt.Errorf("delete agenda template: %w", err)
 	}

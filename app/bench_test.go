@@ -95,7 +95,7 @@ func BenchmarkColdStart(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := app.NewServices(d, time.Now, &app.KeyringSecrets{NoKeyring: true}).System.LoadSample(); err != nil {
+	if _, err := app.NewServices(context.Background(), d, time.Now, &app.KeyringSecrets{NoKeyring: true}).System.LoadSample(); err != nil {
 		b.Fatal(err)
 	}
 	d.Close()
@@ -108,7 +108,7 @@ func BenchmarkColdStart(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s := app.NewServices(d, time.Now, &app.KeyringSecrets{NoKeyring: true})
+		s := app.NewServices(context.Background(), d, time.Now, &app.KeyringSecrets{NoKeyring: true})
 		if _, err := s.System.State(); err != nil {
 			b.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func BenchmarkPairingRunSample(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer d.Close()
-	s := app.NewServices(d, time.Now, &app.KeyringSecrets{NoKeyring: true})
+	s := app.NewServices(context.Background(), d, time.Now, &app.KeyringSecrets{NoKeyring: true})
 	if _, err := s.System.LoadSample(); err != nil {
 		b.Fatal(err)
 	}

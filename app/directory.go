@@ -31,15 +31,16 @@ type DirectoryPage struct {
 
 // Directory searches and filters a program's participants.
 type Directory struct {
-	db *db.DB
+	ctx context.Context // the app's lifetime: every query runs under it
+	db  *db.DB
 }
 
 // NewDirectory returns the directory service.
-func NewDirectory(d *db.DB) *Directory { return &Directory{db: d} }
+func NewDirectory(ctx context.Context, d *db.DB) *Directory { return &Directory{ctx: ctx, db: d} }
 
 // Query returns the page of participants that match the query.
 func (s *Directory) Query(in DirectoryQuery) (DirectoryPage, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	rows, total, err := s.db.Directory(ctx, db.DirectoryFilter{ProgramID: in.ProgramID, Search: in.Search, Role: in.Role,
 		Department: in.Department, Location: in.Location, Status: in.Status, Sort: in.Sort, Desc: in.Desc,
 		Offset: in.Offset, Limit: in.Limit})

@@ -22,7 +22,7 @@ func mustOpen(tb testing.TB) (*app.Services, *db.DB) {
 		tb.Fatalf("open: %v", err)
 	}
 	tb.Cleanup(func() { d.Close() })
-	return app.NewServices(d, func() time.Time { return testNow }, &app.KeyringSecrets{NoKeyring: true}), d
+	return app.NewServices(context.Background(), d, func() time.Time { return testNow }, &app.KeyringSecrets{NoKeyring: true}), d
 }
 
 // fieldOf returns the field an *app.Error names, or fails the test when err is not one.

@@ -71,13 +71,16 @@ type ImportPreview struct {
 
 // Imports reads registration files, previews and imports them, and exports participants.
 type Imports struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 	ui  UI
 }
 
 // NewImports returns the import/export service.
-func NewImports(d *db.DB, now Clock) *Imports { return &Imports{db: d, now: now, ui: noUI{}} }
+func NewImports(ctx context.Context, d *db.DB, now Clock) *Imports {
+	return &Imports{ctx: ctx, db: d, now: now, ui: noUI{}}
+}
 
 // Read parses an uploaded file (base64 bytes) and suggests a mapping for its columns.
 func (s *Imports) Read(programID int64, fileName, data string) (ImportFile, error) {
@@ -117,14 +120,14 @@ func (s *Imports) Read(programID int64, fileName, data string) (ImportFile, erro
 
 // Preview checks the whole file and says what Import would do; it writes nothing.
 func (s *Imports) Preview(req ImportRequest) (ImportPreview, error) {
-	p, _, err := s.plan(context.Background(), s.db.Q, req)
+	p, _, err := s.plan(s.ctx, s.db.Q, req)
 	return p, err
 }
 
 // Import writes the file in one transaction: all rows or none. It refuses while any row that
 // is not skipped has a problem. An existing person (same email) is updated, not duplicated.
 func (s *Imports) Import(req ImportRequest) (ImportPreview, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	var out ImportPreview
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		p, recs, err := s.plan(ctx, q, req)
@@ -357,7 +360,7 @@ func (s *Imports) write(ctx context.Context, q *store.Queries, req ImportRequest
 // targets are the person fields and the program's questions (those not answered by the
 // person's record, which are person fields already).
 func (s *Imports) targets(programID int64) ([]importer.Target, error) {
-	qs, err := s.db.Q.ListQuestions(context.Background(), programID)
+	qs, err := s.db.Q.ListQuestions(s.ctx, programID)
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
@@ -384,7 +387,7 @@ func columnOf(req ImportRequest, key string) string {
 // ExportCSV returns the program's participants with their answers as CSV. Cells that a
 // spreadsheet would run as a formula (= + - @ tab CR) are neutralised with a leading quote.
 func (s *Imports) ExportCSV(programID int64) (string, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	qs, err := s.db.Q.ListQuestions(ctx, programID)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
@@ -457,7 +460,7 @@ func (s *Imports) SaveExport(programID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	prog, err := s.db.Q.GetProgram(context.Background(), programID)
+	prog, err := s.db.Q.GetProgram(s.ctx, programID)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}

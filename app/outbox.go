@@ -56,6 +56,8 @@ type SendProgress struct {
 
 // Outbox holds every email until the admin sends it (or automatic sending is on for its kind).
 type Outbox struct {
+	ctx      context.Context // the app's lifetime: every query runs under it
+	work     context.Context // ends when Tandem closes: a sending run stops between messages
 	db       *db.DB
 	now      Clock
 	settings *SettingsService
@@ -67,14 +69,14 @@ type Outbox struct {
 }
 
 // NewOutbox returns the outbox service.
-func NewOutbox(d *db.DB, now Clock, settings *SettingsService) *Outbox {
-	return &Outbox{db: d, now: now, settings: settings}
+func NewOutbox(ctx context.Context, d *db.DB, now Clock, settings *SettingsService) *Outbox {
+	return &Outbox{ctx: ctx, work: ctx, db: d, now: now, settings: settings}
 }
 
 // holdInterrupted runs at start (Services.Recover): a message left in 'sending' by a crash may
 // have been delivered, so it is held for the admin rather than sent again.
 func (s *Outbox) holdInterrupted() (int, error) {
-	n, err := s.db.Q.HoldInterruptedMessages(context.Background(), stamp(s.now()))
+	n, err := s.db.Q.HoldInterruptedMessages(s.ctx, stamp(s.now()))
 	if err != nil {
 		return 0, fmt.Errorf("hold interrupted messages: %w", err)
 	}
@@ -83,7 +85,7 @@ func (s *Outbox) holdInterrupted() (int, error) {
 
 // List returns the outbox (all, or one status), newest first within status groups.
 func (s *Outbox) List(status string) (OutboxPage, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	rows, err := s.db.Q.ListMessages(ctx, store.ListMessagesParams{Status: status, Lim: 2000})
 	if err != nil {
 		return OutboxPage{}, fmt.Errorf("outbox: %w", err)
@@ -104,7 +106,7 @@ func (s *Outbox) List(status string) (OutboxPage, error) {
 
 // Get returns one message with its bodies and calendar, for the preview.
 func (s *Outbox) Get(id int64) (OutboxMessage, error) {
-	r, err := s.db.Q.GetMessage(context.Background(), id)
+	r, err := s.db.Q.GetMessage(s.ctx, id)
 	if err != nil {
 		return OutboxMessage{}, notFound(err, "message")
 	}
@@ -115,7 +117,7 @@ func (s *Outbox) Get(id int64) (OutboxMessage, error) {
 func (s *Outbox) Cancel(ids []int64) (int, error) {
 	n := 0
 	for _, id := range ids {
-		c, err := s.db.Q.CancelMessage(context.Background(), store.CancelMessageParams{ID: id, Now: stamp(s.now())})
+		c, err := s.db.Q.CancelMessage(s.ctx, store.CancelMessageParams{ID: id, Now: stamp(s.now())})
 		if err != nil {
 			return n, fmt.Errorf("cancel message: %w", err)
 		}
@@ -128,7 +130,7 @@ func (s *Outbox) Cancel(ids []int64) (int, error) {
 func (s *Outbox) Requeue(ids []int64) (int, error) {
 	n := 0
 	for _, id := range ids {
-		c, err := s.db.Q.RequeueMessage(context.Background(), store.RequeueMessageParams{ID: id, Now: stamp(s.now())})
+		c, err := s.db.Q.RequeueMessage(s.ctx, store.RequeueMessageParams{ID: id, Now: stamp(s.now())})
 		if err != nil {
 			return n, fmt.Errorf("requeue message: %w", err)
 		}
@@ -184,7 +186,7 @@ func (s *Outbox) Send(ids []int64) (SendProgress, error) {
 	go func() {
 		defer close(done)
 		defer sender.Close()
-		s.run(context.Background(), sender, pace, st, msgs)
+		s.run(s.work, sender, pace, st, msgs)
 	}()
 	return s.Progress(), nil
 }
@@ -200,7 +202,7 @@ func (s *Outbox) wait() {
 }
 
 func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	if len(ids) == 0 {
 		rows, err := s.db.Q.ListQueuedOfKinds(ctx)
 		if err != nil {
@@ -226,9 +228,11 @@ func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
 
 // run sends messages one at a time: each is marked 'sending' (committed) before it is handed
 // to the server and 'sent' right after the server accepts it, so a crash at any point leaves
-// at most one message in doubt, and that one is held, never re-sent blindly.
+// at most one message in doubt, and that one is held, never re-sent blindly. ctx ends the run
+// between messages (Tandem is closing); outcomes are recorded under the app's context, which a
+// closing window does not cancel.
 func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limiter, st Settings, msgs []store.Outbox) {
-	ctx2 := context.Background()
+	ctx2 := s.ctx
 	for _, m := range msgs {
 		if pace != nil {
 			if err := pace.Wait(ctx); err != nil {
@@ -342,7 +346,7 @@ func (s *Outbox) exportDrafts(st Settings, msgs []store.Outbox, dir string) (Sen
 			p.Message = upperFirst(err.Error())
 			continue
 		}
-		if err := s.db.Q.MarkMessageSent(context.Background(), store.MarkMessageSentParams{ID: m.ID, DeliveredVia: "draft",
+		if err := s.db.Q.MarkMessageSent(s.ctx, store.MarkMessageSentParams{ID: m.ID, DeliveredVia: "draft",
 			Now: stamp(s.now())}); err != nil {
 			return p, fmt.Errorf("mark draft: %w", err)
 		}
@@ -402,7 +406,7 @@ func (s *Outbox) autoSend(ids []int64) {
 	}
 	var pick []int64
 	for _, id := range ids {
-		m, err := s.db.Q.GetMessage(context.Background(), id)
+		m, err := s.db.Q.GetMessage(s.ctx, id)
 		if err == nil && contains(st.AutoSend, m.Kind) {
 			pick = append(pick, id)
 		}

@@ -43,7 +43,7 @@ func TestOutboxKillHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	s := app.NewServices(d, func() time.Time { return testNow }, &app.KeyringSecrets{NoKeyring: true})
+	s := app.NewServices(context.Background(), d, func() time.Time { return testNow }, &app.KeyringSecrets{NoKeyring: true})
 	if s.Settings.TLS, err = smtptest.ClientTLSFromPEM([]byte(os.Getenv(envKillCert)), "127.0.0.1"); err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestOutboxSurvivesKills(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := app.NewServices(d, func() time.Time { return testNow }, &app.KeyringSecrets{NoKeyring: true})
+		s := app.NewServices(context.Background(), d, func() time.Time { return testNow }, &app.KeyringSecrets{NoKeyring: true})
 		if err := s.Recover(); err != nil {
 			t.Fatal(err)
 		}

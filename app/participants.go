@@ -69,16 +69,19 @@ type Profile struct {
 
 // Participants enrols people in programs and keeps their answers.
 type Participants struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }
 
 // NewParticipants returns the participants service.
-func NewParticipants(d *db.DB, now Clock) *Participants { return &Participants{db: d, now: now} }
+func NewParticipants(ctx context.Context, d *db.DB, now Clock) *Participants {
+	return &Participants{ctx: ctx, db: d, now: now}
+}
 
 // Enrol adds a person to a program with roles, creating the person first if they are new.
 func (s *Participants) Enrol(in EnrolInput) (Participant, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	var id int64
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		prog, err := q.GetProgram(ctx, in.ProgramID)
@@ -95,7 +98,7 @@ func (s *Participants) Enrol(in EnrolInput) (Participant, error) {
 			if err != nil {
 				return err
 			}
-			p, err := upsertPerson(q, pin, stamp(s.now()), false)
+			p, err := upsertPerson(ctx, q, pin, stamp(s.now()), false)
 			if err != nil {
 				return err
 			}
@@ -124,7 +127,7 @@ func (s *Participants) Enrol(in EnrolInput) (Participant, error) {
 
 // Update changes a participant's roles, capacity or status.
 func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetParticipant(ctx, id)
 		if err != nil {
@@ -151,7 +154,7 @@ func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error
 // Remove takes a participant out of a program with their answers (the UI asks first and
 // suggests "withdrawn" instead, which keeps everything).
 func (s *Participants) Remove(id int64) error {
-	if err := s.db.Q.DeleteParticipant(context.Background(), id); err != nil {
+	if err := s.db.Q.DeleteParticipant(s.ctx, id); err != nil {
 		return fmt.Errorf("remove participant: %w", err)
 	}
 	return nil
@@ -159,7 +162,7 @@ func (s *Participants) Remove(id int64) error {
 
 // Get returns one participant.
 func (s *Participants) Get(id int64) (Participant, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	pa, err := s.db.Q.GetParticipant(ctx, id)
 	if err != nil {
 		return Participant{}, notFound(err, "participant")
@@ -173,7 +176,7 @@ func (s *Participants) Get(id int64) (Participant, error) {
 
 // Profile returns a participant with every question asked of them and their answers.
 func (s *Participants) Profile(id int64) (Profile, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	part, err := s.Get(id)
 	if err != nil {
 		return Profile{}, err
@@ -216,7 +219,7 @@ func (s *Participants) Profile(id int64) (Profile, error) {
 // names the question at fault (field "q:<id>"). Questions answered by the person's record are
 // saved on the person.
 func (s *Participants) SaveAnswers(id int64, answers []AnswerValue) (Profile, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		part, err := q.GetParticipant(ctx, id)
 		if err != nil {

@@ -47,16 +47,19 @@ type Removal struct {
 
 // People manages the organisation's people.
 type People struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }
 
 // NewPeople returns the people service.
-func NewPeople(d *db.DB, now Clock) *People { return &People{db: d, now: now} }
+func NewPeople(ctx context.Context, d *db.DB, now Clock) *People {
+	return &People{ctx: ctx, db: d, now: now}
+}
 
 // List returns everyone not removed, by name.
 func (s *People) List() ([]Person, error) {
-	rows, err := s.db.Q.ListPeople(context.Background())
+	rows, err := s.db.Q.ListPeople(s.ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
@@ -78,8 +81,8 @@ func (s *People) Create(in PersonInput) (Person, error) {
 		return Person{}, err
 	}
 	var out store.Person
-	err = s.db.InTx(context.Background(), func(q *store.Queries) error {
-		out, err = upsertPerson(q, in, stamp(s.now()), false)
+	err = s.db.InTx(s.ctx, func(q *store.Queries) error {
+		out, err = upsertPerson(s.ctx, q, in, stamp(s.now()), false)
 		return err
 	})
 	if err != nil {
@@ -90,8 +93,7 @@ func (s *People) Create(in PersonInput) (Person, error) {
 
 // upsertPerson creates the person, or updates the one with the same email when update is true
 // or when that one was removed.
-func upsertPerson(q *store.Queries, in PersonInput, now string, update bool) (store.Person, error) {
-	ctx := context.Background()
+func upsertPerson(ctx context.Context, q *store.Queries, in PersonInput, now string, update bool) (store.Person, error) {
 	existing, err := q.GetPersonByEmail(ctx, in.Email)
 	switch {
 	case err == nil && (update || existing.RemovedAt.Valid):
@@ -115,7 +117,7 @@ func (s *People) Update(id int64, in PersonInput) (Person, error) {
 	if err != nil {
 		return Person{}, err
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var out store.Person
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		if other, err := q.GetPersonByEmail(ctx, in.Email); err == nil && other.ID != id {
@@ -137,7 +139,7 @@ func (s *People) Update(id int64, in PersonInput) (Person, error) {
 
 // RemovalImpact tells the UI what Remove would do, so it can ask first when history is kept.
 func (s *People) RemovalImpact(id int64) (Removal, error) {
-	n, err := s.db.Q.CountPersonHistory(context.Background(), id)
+	n, err := s.db.Q.CountPersonHistory(s.ctx, id)
 	if err != nil {
 		return Removal{}, fmt.Errorf("removal impact: %w", err)
 	}
@@ -147,7 +149,7 @@ func (s *People) RemovalImpact(id int64) (Removal, error) {
 // Remove deletes a person with no history. A person with history is withdrawn from every
 // program and hidden, and their history (participations, answers) is kept.
 func (s *People) Remove(id int64) (Removal, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	var r Removal
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		n, err := q.CountPersonHistory(ctx, id)

@@ -67,12 +67,15 @@ type ProgramInput struct {
 
 // Programs creates, edits, lists and archives programs.
 type Programs struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }
 
 // NewPrograms returns the programs service.
-func NewPrograms(d *db.DB, now Clock) *Programs { return &Programs{db: d, now: now} }
+func NewPrograms(ctx context.Context, d *db.DB, now Clock) *Programs {
+	return &Programs{ctx: ctx, db: d, now: now}
+}
 
 // NewProgramDefaults returns a blank program form for a kind, with the defaults filled in:
 // peer mentoring on for evergreen programs, off for the others.
@@ -86,7 +89,7 @@ func (s *Programs) NewProgramDefaults(kind string) ProgramInput {
 
 // List returns every program with participant counts, archived ones last.
 func (s *Programs) List() ([]Program, error) {
-	rows, err := s.db.Q.ListProgramSummaries(context.Background())
+	rows, err := s.db.Q.ListProgramSummaries(s.ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list programs: %w", err)
 	}
@@ -124,13 +127,13 @@ func (s *Programs) Create(in ProgramInput) (Program, error) {
 		return Program{}, err
 	}
 	var id int64
-	err = s.db.InTx(context.Background(), func(q *store.Queries) error {
-		p, err := q.CreateProgram(context.Background(), programParams(in, stamp(s.now())))
+	err = s.db.InTx(s.ctx, func(q *store.Queries) error {
+		p, err := q.CreateProgram(s.ctx, programParams(in, stamp(s.now())))
 		if err != nil {
 			return fmt.Errorf("create program: %w", err)
 		}
 		id = p.ID
-		return addDefaultQuestions(q, p.ID, stamp(s.now()))
+		return addDefaultQuestions(s.ctx, q, p.ID, stamp(s.now()))
 	})
 	if err != nil {
 		return Program{}, err
@@ -145,7 +148,7 @@ func (s *Programs) Update(id int64, in ProgramInput) (Program, error) {
 		return Program{}, err
 	}
 	p := programParams(in, stamp(s.now()))
-	_, err = s.db.Q.UpdateProgram(context.Background(), store.UpdateProgramParams{
+	_, err = s.db.Q.UpdateProgram(s.ctx, store.UpdateProgramParams{
 		ID: id, Name: p.Name, Description: p.Description, Kind: p.Kind, Status: p.Status, PeerMentoring: p.PeerMentoring,
 		RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses, MatchingOpens: p.MatchingOpens,
 		MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn, GroupMin: p.GroupMin, GroupMax: p.GroupMax,
@@ -161,13 +164,13 @@ func (s *Programs) Update(id int64, in ProgramInput) (Program, error) {
 
 // Archive hides a program from the active list; nothing in it is deleted.
 func (s *Programs) Archive(id int64) (Program, error) {
-	_, err := s.db.Q.ArchiveProgram(context.Background(), store.ArchiveProgramParams{ID: id, Now: stamp(s.now())})
+	_, err := s.db.Q.ArchiveProgram(s.ctx, store.ArchiveProgramParams{ID: id, Now: stamp(s.now())})
 	return s.afterStatus(id, err)
 }
 
 // Unarchive brings an archived program back with the status it had before.
 func (s *Programs) Unarchive(id int64) (Program, error) {
-	_, err := s.db.Q.UnarchiveProgram(context.Background(), store.UnarchiveProgramParams{ID: id, Now: stamp(s.now())})
+	_, err := s.db.Q.UnarchiveProgram(s.ctx, store.UnarchiveProgramParams{ID: id, Now: stamp(s.now())})
 	return s.afterStatus(id, err)
 }
 
@@ -293,8 +296,7 @@ func programDTO(p store.Program) Program {
 }
 
 // addDefaultQuestions writes the default questionnaire and links the offers<->wants pair.
-func addDefaultQuestions(q *store.Queries, programID int64, now string) error {
-	ctx := context.Background()
+func addDefaultQuestions(ctx context.Context, q *store.Queries, programID int64, now string) error {
 	ids := map[string]int64{}
 	defaults := questionnaire.Defaults()
 	for i, d := range defaults {

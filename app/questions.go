@@ -53,16 +53,19 @@ type QuestionInput struct {
 
 // Questions edits a program's questionnaire.
 type Questions struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }
 
 // NewQuestions returns the questionnaire service.
-func NewQuestions(d *db.DB, now Clock) *Questions { return &Questions{db: d, now: now} }
+func NewQuestions(ctx context.Context, d *db.DB, now Clock) *Questions {
+	return &Questions{ctx: ctx, db: d, now: now}
+}
 
 // List returns a program's questions in order, with how many participants answered each.
 func (s *Questions) List(programID int64) ([]Question, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	rows, err := s.db.Q.ListQuestions(ctx, programID)
 	if err != nil {
 		return nil, fmt.Errorf("list questions: %w", err)
@@ -86,7 +89,7 @@ func (s *Questions) Create(programID int64, in QuestionInput) (Question, error) 
 	if err != nil {
 		return Question{}, err
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var id int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		existing, err := q.ListQuestions(ctx, programID)
@@ -115,7 +118,7 @@ func (s *Questions) Create(programID int64, in QuestionInput) (Question, error) 
 // Update saves a question. A question answered by a person's record keeps its kind; a question
 // with answers keeps its kind, and options that participants chose cannot be removed.
 func (s *Questions) Update(id int64, in QuestionInput) (Question, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	cur, err := s.db.Q.GetQuestion(ctx, id)
 	if err != nil {
 		return Question{}, notFound(err, "question")
@@ -159,7 +162,7 @@ func (s *Questions) Update(id int64, in QuestionInput) (Question, error) {
 
 // Delete removes a question and its answers (the UI asks first, saying how many there are).
 func (s *Questions) Delete(id int64) error {
-	ctx := context.Background()
+	ctx := s.ctx
 	return s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetQuestion(ctx, id)
 		if err != nil {
@@ -174,7 +177,7 @@ func (s *Questions) Delete(id int64) error {
 
 // Reorder puts the program's questions in the order of ids (every question exactly once).
 func (s *Questions) Reorder(programID int64, ids []int64) ([]Question, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	err := s.db.InTx(ctx, func(q *store.Queries) error { return renumber(ctx, q, programID, ids) })
 	if err != nil {
 		return nil, err
@@ -212,11 +215,11 @@ func renumber(ctx context.Context, q *store.Queries, programID int64, order []in
 }
 
 func (s *Questions) get(id int64) (Question, error) {
-	row, err := s.db.Q.GetQuestion(context.Background(), id)
+	row, err := s.db.Q.GetQuestion(s.ctx, id)
 	if err != nil {
 		return Question{}, notFound(err, "question")
 	}
-	n, err := s.answerCount(context.Background(), row)
+	n, err := s.answerCount(s.ctx, row)
 	if err != nil {
 		return Question{}, fmt.Errorf("count answers: %w", err)
 	}
@@ -268,7 +271,7 @@ func (s *Questions) check(programID, selfID int64, in QuestionInput) (QuestionIn
 	if len([]rune(in.Help)) > 500 {
 		return in, fieldErr("help", "The help text is longer than 500 characters")
 	}
-	rows, err := s.db.Q.ListQuestions(context.Background(), programID)
+	rows, err := s.db.Q.ListQuestions(s.ctx, programID)
 	if err != nil {
 		return in, fmt.Errorf("check question: %w", err)
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"tandem/db"
@@ -28,50 +29,70 @@ type Services struct {
 	Agendas       *Agendas
 	Requests      *Requests
 	Pairing       *Pairing
+
+	stop context.CancelFunc // ends the background work (the hourly sweep, a sending run)
+	bg   sync.WaitGroup     // the background goroutines, waited for at shutdown
 }
 
-// NewServices builds the services over one database; secrets keeps the SMTP password.
-func NewServices(d *db.DB, now Clock, secrets Secrets) *Services {
+// NewServices builds the services over one database; secrets keeps the SMTP password. ctx is the
+// app's lifetime: every service's queries run under it.
+func NewServices(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *Services {
 	s := &Services{
-		Programs:     NewPrograms(d, now),
-		People:       NewPeople(d, now),
-		Participants: NewParticipants(d, now),
-		Questions:    NewQuestions(d, now),
-		Directory:    NewDirectory(d),
+		Programs:     NewPrograms(ctx, d, now),
+		People:       NewPeople(ctx, d, now),
+		Participants: NewParticipants(ctx, d, now),
+		Questions:    NewQuestions(ctx, d, now),
+		Directory:    NewDirectory(ctx, d),
 	}
-	s.Imports = NewImports(d, now)
-	s.Settings = NewSettings(d, now, secrets)
+	work, stop := context.WithCancel(ctx)
+	s.stop = stop
+	s.Imports = NewImports(ctx, d, now)
+	s.Settings = NewSettings(ctx, d, now, secrets)
 	s.Templates = NewTemplates(d, now)
-	s.Outbox = NewOutbox(d, now, s.Settings)
+	s.Outbox = NewOutbox(ctx, d, now, s.Settings)
+	s.Outbox.work = work
 	s.Relationships = NewRelationships(d, now, s.Settings, s.Templates, s.Outbox)
 	s.Sessions = NewSessions(d, now, s.Settings, s.Templates, s.Outbox)
-	s.Agendas = NewAgendas(d, now)
+	s.Agendas = NewAgendas(ctx, d, now)
 	s.Requests = NewRequests(d, now, s.Settings, s.Templates, s.Outbox)
 	s.Pairing = NewPairing(d, now, s.Settings, s.Templates, s.Outbox)
-	s.System = NewSystem(d, now, s)
+	s.System = NewSystem(ctx, d, now, s)
 	return s
 }
 
-// Startup receives the Wails context when the window opens; the desktop-only calls (dialogs)
-// are reached through it.
+// Startup receives the Wails context when the window opens: the desktop-only calls (dialogs)
+// are reached through it, and the background work starts.
 func (s *Services) Startup(ctx context.Context) {
 	ui := wailsUI{ctx: ctx}
 	s.Imports.ui, s.Sessions.ui = ui, ui
-	// Mentor requests expire and their reminders fall due while Tandem runs, too.
-	go func() {
-		t := time.NewTicker(time.Hour)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if _, err := s.Requests.Sweep(); err != nil {
-					slog.Error("apply request expiry", "err", err)
-				}
+	s.bg.Add(1)
+	go s.sweep(s.Outbox.work, time.Hour)
+}
+
+// Shutdown runs when the window has closed: the background work stops, and a sending run ends
+// after the message in hand, its outcome recorded, before Tandem exits.
+func (s *Services) Shutdown(context.Context) {
+	s.stop()
+	s.bg.Wait()
+	s.Outbox.wait()
+}
+
+// sweep applies the clock to mentor requests every interval while Tandem runs: they expire and
+// their reminders fall due.
+func (s *Services) sweep(ctx context.Context, every time.Duration) {
+	defer s.bg.Done()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := s.Requests.Sweep(); err != nil {
+				slog.Error("apply request expiry", "err", err)
 			}
 		}
-	}()
+	}
 }
 
 // Recover runs once at start, before the window opens: a message a crash left in 'sending'

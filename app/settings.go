@@ -47,6 +47,7 @@ var MessageKinds = []string{"invite", "update", "cancellation", "closing", "requ
 
 // SettingsService reads and saves settings and the SMTP password.
 type SettingsService struct {
+	ctx        context.Context // the app's lifetime: every query runs under it
 	db         *db.DB
 	now        Clock
 	secrets    Secrets
@@ -60,8 +61,8 @@ type SettingsService struct {
 }
 
 // NewSettings returns the settings service.
-func NewSettings(d *db.DB, now Clock, secrets Secrets) *SettingsService {
-	return &SettingsService{db: d, now: now, secrets: secrets}
+func NewSettings(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *SettingsService {
+	return &SettingsService{ctx: ctx, db: d, now: now, secrets: secrets}
 }
 
 var settingsDefaults = map[string]string{
@@ -72,7 +73,7 @@ var settingsDefaults = map[string]string{
 
 // Get returns the settings, with defaults for what was never saved.
 func (s *SettingsService) Get() (Settings, error) {
-	rows, err := s.db.Q.ListSettings(context.Background())
+	rows, err := s.db.Q.ListSettings(s.ctx)
 	if err != nil {
 		return Settings{}, fmt.Errorf("settings: %w", err)
 	}
@@ -168,9 +169,9 @@ func (s *SettingsService) Save(in Settings) (Settings, error) {
 		"smtp_ca_file": in.SMTPCAFile,
 		"per_minute":   strconv.Itoa(in.PerMinute), "drafts_dir": strings.TrimSpace(in.DraftsDir), "auto_send": strings.Join(in.AutoSend, ","),
 	}
-	err := s.db.InTx(context.Background(), func(q *store.Queries) error {
+	err := s.db.InTx(s.ctx, func(q *store.Queries) error {
 		for k, v := range kv {
-			if err := q.PutSetting(context.Background(), store.PutSettingParams{Key: k, Value: v}); err != nil {
+			if err := q.PutSetting(s.ctx, store.PutSettingParams{Key: k, Value: v}); err != nil {
 				return fmt.Errorf("save settings: %w", err)
 			}
 		}
@@ -218,7 +219,7 @@ func (s *SettingsService) SendTestEmail() (string, error) {
 		return "", err
 	}
 	defer sender.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, 60*time.Second)
 	defer cancel()
 	msg, err := sender.Test(ctx, st.AdminEmail, st.AdminEmail)
 	if err != nil {

@@ -42,19 +42,20 @@ type SampleResult struct {
 
 // System tells the app's state and loads the sample organisation.
 type System struct {
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 	s   *Services
 }
 
 // NewSystem returns the system service; it writes the sample through the other services.
-func NewSystem(d *db.DB, now Clock, s *Services) *System {
-	return &System{db: d, now: now, s: s}
+func NewSystem(ctx context.Context, d *db.DB, now Clock, s *Services) *System {
+	return &System{ctx: ctx, db: d, now: now, s: s}
 }
 
 // State returns the database location, its backups and whether it is empty.
 func (s *System) State() (State, error) {
-	n, err := s.db.Q.CountEverything(context.Background())
+	n, err := s.db.Q.CountEverything(s.ctx)
 	if err != nil {
 		return State{}, fmt.Errorf("state: %w", err)
 	}
@@ -71,7 +72,7 @@ func (s *System) State() (State, error) {
 // LoadSample fills an empty database with the sample organisation. It refuses a database that
 // already holds programs or people, so nothing the admin entered is mixed with sample data.
 func (s *System) LoadSample() (SampleResult, error) {
-	n, err := s.db.Q.CountEverything(context.Background())
+	n, err := s.db.Q.CountEverything(s.ctx)
 	if err != nil {
 		return SampleResult{}, fmt.Errorf("load sample: %w", err)
 	}
@@ -105,7 +106,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 		}
 		res.Programs = append(res.Programs, prog.ID)
 		progIDs[sp.Name] = prog.ID
-		questions, err := s.db.Q.ListQuestions(context.Background(), prog.ID)
+		questions, err := s.db.Q.ListQuestions(s.ctx, prog.ID)
 		if err != nil {
 			return SampleResult{}, fmt.Errorf("sample program %s: %w", sp.Name, err)
 		}
@@ -241,7 +242,7 @@ func (s *System) sampleSessions(ds sample.Dataset, progIDs, parts map[string]int
 			}
 		}
 	}
-	if _, err := s.db.Q.MarkQueuedAsSent(context.Background(), stamp(s.now())); err != nil {
+	if _, err := s.db.Q.MarkQueuedAsSent(s.ctx, stamp(s.now())); err != nil {
 		return fmt.Errorf("sample history: %w", err)
 	}
 	// Today's changes wait in the outbox for the admin.
@@ -299,7 +300,7 @@ func (s *System) RestoreBackup(path string) (State, error) {
 	if !known {
 		return State{}, &Error{Field: "path", Message: "Choose one of the backups in the list"}
 	}
-	if _, err := s.db.Restore(context.Background(), path, s.now()); err != nil {
+	if _, err := s.db.Restore(s.ctx, path, s.now()); err != nil {
 		return State{}, &Error{Field: "path", Message: upperFirst(err.Error())}
 	}
 	return s.State()
@@ -383,7 +384,7 @@ func (s *System) sampleRequests(ds sample.Dataset, progIDs, parts map[string]int
 		return err
 	}
 	sent := s.now().AddDate(0, 0, -21)
-	if err := s.db.Q.BackdateRequest(context.Background(), store.BackdateRequestParams{ID: r.ID, SentAt: stamp(sent),
+	if err := s.db.Q.BackdateRequest(s.ctx, store.BackdateRequestParams{ID: r.ID, SentAt: stamp(sent),
 		ExpiresAt: sql.NullString{String: stamp(sent.AddDate(0, 0, prog.MentorRequestExpiryDays)), Valid: true}}); err != nil {
 		return fmt.Errorf("sample request: %w", err)
 	}
