@@ -118,5 +118,5 @@ func checkAgenda(in AgendaTemplateInput) (AgendaTemplateInput, error) {
 }
 
 func agendaDTO(r store.AgendaTemplate) AgendaTemplate {
-	return AgendaTemplate{ID: r.ID, Name: r.Name, Summary: r.Summary, Body: r.Body, Builtin: r.Builtin == 1}
+	return AgendaTemplate{ID: r.ID, Name: r.Name, Summary: r.Summary, Body: r.Body, Builtin: r.Builtin}
 }

@@ -7,10 +7,3 @@ type Clock func() time.Time
 
 // stamp formats t as the ISO-8601 UTC text stored in the database.
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func b2i(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
-}

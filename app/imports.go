@@ -312,7 +312,7 @@ func (s *Imports) write(ctx context.Context, q *store.Queries, req ImportRequest
 				return &Error{Row: r.Row, Field: "roles", Message: err.Error()}
 			}
 			p, err := q.CreateParticipant(ctx, store.CreateParticipantParams{ProgramID: prog.ID, PersonID: personID,
-				IsMentor: b2i(roles.Mentor), IsMentee: b2i(roles.Mentee), IsPeer: b2i(roles.Peer), Capacity: int64(roles.Capacity),
+				IsMentor: roles.Mentor, IsMentee: roles.Mentee, IsPeer: roles.Peer, Capacity: int64(roles.Capacity),
 				Status: roles.Status, Now: now})
 			if err != nil {
 				return fmt.Errorf("row %d: enrol: %w", r.Row, err)
@@ -323,7 +323,7 @@ func (s *Imports) write(ctx context.Context, q *store.Queries, req ImportRequest
 			if err != nil {
 				return fmt.Errorf("row %d: %w", r.Row, err)
 			}
-			roles := ParticipantInput{Mentor: cur.IsMentor == 1, Mentee: cur.IsMentee == 1, Peer: cur.IsPeer == 1,
+			roles := ParticipantInput{Mentor: cur.IsMentor, Mentee: cur.IsMentee, Peer: cur.IsPeer,
 				Capacity: int(cur.Capacity), Status: cur.Status}
 			if r.HasRoles {
 				roles.Mentor, roles.Mentee, roles.Peer = r.Mentor, r.Mentee, r.Peer
@@ -338,8 +338,8 @@ func (s *Imports) write(ctx context.Context, q *store.Queries, req ImportRequest
 			if err != nil {
 				return &Error{Row: r.Row, Field: "roles", Message: err.Error()}
 			}
-			if _, err := q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: partID, IsMentor: b2i(roles.Mentor),
-				IsMentee: b2i(roles.Mentee), IsPeer: b2i(roles.Peer), Capacity: int64(roles.Capacity), Status: roles.Status, Now: now}); err != nil {
+			if _, err := q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: partID, IsMentor: roles.Mentor,
+				IsMentee: roles.Mentee, IsPeer: roles.Peer, Capacity: int64(roles.Capacity), Status: roles.Status, Now: now}); err != nil {
 				return fmt.Errorf("row %d: update participant: %w", r.Row, err)
 			}
 		}
@@ -419,13 +419,13 @@ func (s *Imports) ExportCSV(programID int64) (string, error) {
 	w.Write(safeRow(header)) //nolint:errcheck // errors surface at Flush
 	for _, r := range rows {
 		var roles []string
-		if r.IsMentor == 1 {
+		if r.IsMentor {
 			roles = append(roles, "Mentor")
 		}
-		if r.IsMentee == 1 {
+		if r.IsMentee {
 			roles = append(roles, "Mentee")
 		}
-		if r.IsPeer == 1 {
+		if r.IsPeer {
 			roles = append(roles, "Peer")
 		}
 		rec := []string{r.Name, r.Email, r.Department, r.Title, r.Location, r.TimeZone, r.ManagerEmail, r.EmployeeID,

@@ -163,7 +163,7 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 		if prog.Status == "archived" {
 			return &Error{Message: fmt.Sprintf("%s is archived: restore it to pair its participants", prog.Name)}
 		}
-		if in.Mode == ModePeers && prog.PeerMentoring == 0 {
+		if in.Mode == ModePeers && !prog.PeerMentoring {
 			return fieldErr("mode", "Peer mentoring is off in %s: turn it on in the program's settings to pair peers", prog.Name)
 		}
 		d, err := q.GetOpenDraft(ctx, in.ProgramID)
@@ -252,7 +252,7 @@ func (s *Pairing) saveItem(ctx context.Context, q *store.Queries, p *pool, draft
 	}
 	reasons, _ := json.Marshal(sc.reasons)
 	warnings, _ := json.Marshal(sc.warnings)
-	it, err := q.CreateDraftItem(ctx, store.CreateDraftItemParams{DraftID: draftID, Locked: b2i(locked), Manual: b2i(manual), Wish: b2i(wish),
+	it, err := q.CreateDraftItem(ctx, store.CreateDraftItemParams{DraftID: draftID, Locked: locked, Manual: manual, Wish: wish,
 		Points: int64(sc.points), Percent: int64(sc.percent), Reasons: string(reasons), Warnings: string(warnings), Now: stamp(s.now())})
 	if err != nil {
 		return 0, fmt.Errorf("pairing: %w", err)
@@ -329,8 +329,8 @@ func (s *Pairing) items(ctx context.Context, q *store.Queries, draftID int64) ([
 	}
 	out := make([]DraftItem, 0, len(rows))
 	for _, r := range rows {
-		it := DraftItem{ID: r.ID, Members: byItem[r.ID], Points: int(r.Points), Score: int(r.Percent), Locked: r.Locked == 1,
-			Manual: r.Manual == 1, Wish: r.Wish == 1, Relationship: r.RelationshipID.Int64, Reasons: []string{}, Warnings: []string{}}
+		it := DraftItem{ID: r.ID, Members: byItem[r.ID], Points: int(r.Points), Score: int(r.Percent), Locked: r.Locked,
+			Manual: r.Manual, Wish: r.Wish, Relationship: r.RelationshipID.Int64, Reasons: []string{}, Warnings: []string{}}
 		_ = json.Unmarshal([]byte(r.Reasons), &it.Reasons)
 		_ = json.Unmarshal([]byte(r.Warnings), &it.Warnings)
 		if it.Members == nil {

@@ -136,7 +136,7 @@ func (s *Pairing) Options(programID int64) (PairingOptions, error) {
 	if err != nil {
 		return PairingOptions{}, &Error{Message: "This program no longer exists"}
 	}
-	return PairingOptions{WishBonus: int(prog.WishBonus), WishPairs: prog.WishPairs, AllowPastPairs: prog.AllowPastPairs == 1}, nil
+	return PairingOptions{WishBonus: int(prog.WishBonus), WishPairs: prog.WishPairs, AllowPastPairs: prog.AllowPastPairs}, nil
 }
 
 // SaveOptions changes a program's pairing settings; they apply from the next run.
@@ -151,7 +151,7 @@ func (s *Pairing) SaveOptions(programID int64, o PairingOptions) (PairingOptions
 		return o, &Error{Message: "This program no longer exists"}
 	}
 	err := s.db.Q.SetPairingOptions(context.Background(), store.SetPairingOptionsParams{ID: programID, WishBonus: int64(o.WishBonus),
-		WishPairs: o.WishPairs, AllowPastPairs: b2i(o.AllowPastPairs), Now: stamp(s.now())})
+		WishPairs: o.WishPairs, AllowPastPairs: o.AllowPastPairs, Now: stamp(s.now())})
 	if err != nil {
 		return o, fmt.Errorf("pairing options: %w", err)
 	}

@@ -69,11 +69,11 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 			out.Totals.AlreadyPaired++
 			continue
 		}
-		eligible := r.IsPeer == 1
+		eligible := r.IsPeer
 		role := "peer"
 		switch d.Mode {
 		case ModeMentoring:
-			eligible, role = r.IsMentee == 1, "mentee"
+			eligible, role = r.IsMentee, "mentee"
 		case ModeGroups:
 			eligible, role = true, "member"
 		}
@@ -89,7 +89,7 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 				out.Unmatched = append(out.Unmatched, Unmatched{ParticipantID: r.ID, Name: r.Name, Role: role, Reason: why})
 			}
 		}
-		if d.Mode == ModeMentoring && r.IsMentor == 1 && mentees[r.ID] == 0 {
+		if d.Mode == ModeMentoring && r.IsMentor && mentees[r.ID] == 0 {
 			if room := int(r.Capacity) - load[r.ID]; room > 0 {
 				out.Unmatched = append(out.Unmatched, Unmatched{ParticipantID: r.ID, Name: r.Name, Role: "mentor",
 					Reason: fmt.Sprintf("No mentee in the draft yet (room for %d)", room)})
@@ -183,7 +183,7 @@ func (s *Pairing) Lock(itemID int64, locked bool) (Draft, error) {
 		return Draft{}, &Error{Message: "This pair is no longer in the draft: reload it"}
 	}
 	return s.edit(it.DraftID, func(ctx context.Context, q *store.Queries, d store.PairingDraft) error {
-		return q.SetDraftItemLocked(ctx, store.SetDraftItemLockedParams{ID: itemID, Locked: b2i(locked)})
+		return q.SetDraftItemLocked(ctx, store.SetDraftItemLockedParams{ID: itemID, Locked: locked})
 	})
 }
 
@@ -311,11 +311,11 @@ func (s *Pairing) Swap(in SwapInput) (Draft, error) {
 // roleProblem says why a participant cannot take a role in a pair, or "".
 func roleProblem(r store.ListParticipantRowsRow, role string) string {
 	switch {
-	case role == "mentor" && r.IsMentor == 0:
+	case role == "mentor" && !r.IsMentor:
 		return "is not a mentor in this program"
-	case role == "mentee" && r.IsMentee == 0:
+	case role == "mentee" && !r.IsMentee:
 		return "is not a mentee in this program"
-	case role == "peer" && r.IsPeer == 0:
+	case role == "peer" && !r.IsPeer:
 		return "is not registered as a peer"
 	}
 	return ""

@@ -89,7 +89,7 @@ func loadPool(ctx context.Context, q *store.Queries, programID int64, peers bool
 		switch {
 		case h.Status == "active" || h.Status == "on_hold":
 			p.forbid[pairKey(h.A, h.B)] = "already in a relationship together"
-		case prog.AllowPastPairs == 0:
+		case !prog.AllowPastPairs:
 			if _, ok := p.forbid[pairKey(h.A, h.B)]; !ok {
 				p.forbid[pairKey(h.A, h.B)] = "were paired before (the program does not pair people twice)"
 			}

@@ -36,10 +36,10 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 	case ModeMentoring:
 		var mentees, mentors, capacity []int
 		for i, r := range p.rows {
-			if r.IsMentee == 1 && !taken[r.ID] {
+			if r.IsMentee && !taken[r.ID] {
 				mentees = append(mentees, i)
 			}
-			if r.IsMentor == 1 {
+			if r.IsMentor {
 				mentors = append(mentors, i)
 				capacity = append(capacity, max(0, p.roomLeft(r.ID)-mentoring[r.ID]))
 			}
@@ -78,7 +78,7 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 			if taken[r.ID] {
 				continue
 			}
-			if mode == ModePeers && r.IsPeer == 0 {
+			if mode == ModePeers && !r.IsPeer {
 				continue
 			}
 			people = append(people, i)

@@ -111,7 +111,7 @@ func (s *Participants) Enrol(in EnrolInput) (Participant, error) {
 			return fieldErr("personId", "This person is already in %s", prog.Name)
 		}
 		p, err := q.CreateParticipant(ctx, store.CreateParticipantParams{ProgramID: in.ProgramID, PersonID: personID,
-			IsMentor: b2i(roles.Mentor), IsMentee: b2i(roles.Mentee), IsPeer: b2i(roles.Peer), Capacity: int64(roles.Capacity),
+			IsMentor: roles.Mentor, IsMentee: roles.Mentee, IsPeer: roles.Peer, Capacity: int64(roles.Capacity),
 			Status: roles.Status, Now: stamp(s.now())})
 		if err != nil {
 			return fmt.Errorf("enrol: %w", err)
@@ -141,8 +141,8 @@ func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error
 		if err != nil {
 			return err
 		}
-		_, err = q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: id, IsMentor: b2i(roles.Mentor), IsMentee: b2i(roles.Mentee),
-			IsPeer: b2i(roles.Peer), Capacity: int64(roles.Capacity), Status: roles.Status, Now: stamp(s.now())})
+		_, err = q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: id, IsMentor: roles.Mentor, IsMentee: roles.Mentee,
+			IsPeer: roles.Peer, Capacity: int64(roles.Capacity), Status: roles.Status, Now: stamp(s.now())})
 		return err
 	})
 	if err != nil {
@@ -248,7 +248,7 @@ func (s *Participants) SaveAnswers(id int64, answers []AnswerValue) (Profile, er
 			}
 			field := "q:" + strconv.FormatInt(qq.ID, 10)
 			spec := specOfRow(qq)
-			if !questionnaire.Applies(qq.Audience, part.IsMentor == 1, part.IsMentee == 1, part.IsPeer == 1) {
+			if !questionnaire.Applies(qq.Audience, part.IsMentor, part.IsMentee, part.IsPeer) {
 				spec.Required = false
 			}
 			v, err := questionnaire.CheckAnswer(spec, questionnaire.Value{Text: a.Text, Choices: a.Choices})
@@ -303,7 +303,7 @@ func checkRoles(prog store.Program, in ParticipantInput) (ParticipantInput, erro
 	if !in.Mentor && !in.Mentee {
 		return in, fieldErr("roles", "Choose a role: mentor, mentee or both")
 	}
-	if in.Peer && prog.PeerMentoring == 0 {
+	if in.Peer && !prog.PeerMentoring {
 		return in, fieldErr("roles", "Peer mentoring is off in %s: turn it on in the program's settings to enrol peers", prog.Name)
 	}
 	if !in.Mentor {
@@ -347,6 +347,6 @@ func setPersonField(p *PersonInput, field, v string) {
 func participantDTO(pa store.Participant, pe store.Person) Participant {
 	return Participant{ID: pa.ID, ProgramID: pa.ProgramID, PersonID: pa.PersonID, Name: pe.Name, Email: pe.Email,
 		Department: pe.Department, Title: pe.Title, Location: pe.Location, TimeZone: pe.TimeZone,
-		Mentor: pa.IsMentor == 1, Mentee: pa.IsMentee == 1, Peer: pa.IsPeer == 1, Capacity: int(pa.Capacity),
+		Mentor: pa.IsMentor, Mentee: pa.IsMentee, Peer: pa.IsPeer, Capacity: int(pa.Capacity),
 		Status: pa.Status, EnrolledAt: pa.EnrolledAt}
 }

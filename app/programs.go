@@ -279,20 +279,20 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 
 func programParams(in ProgramInput, now string) store.CreateProgramParams {
 	return store.CreateProgramParams{
-		Name: in.Name, Description: in.Description, Kind: in.Kind, Status: in.Status, PeerMentoring: b2i(in.PeerMentoring),
+		Name: in.Name, Description: in.Description, Kind: in.Kind, Status: in.Status, PeerMentoring: in.PeerMentoring,
 		RegistrationOpens: in.RegistrationOpens, RegistrationCloses: in.RegistrationCloses,
 		MatchingOpens: in.MatchingOpens, MatchingCloses: in.MatchingCloses, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
 		GroupMin: int64(in.GroupMin), GroupMax: int64(in.GroupMax), DefaultCapacity: int64(in.DefaultCapacity),
-		MentorRequestExpiryDays: int64(in.MentorRequestExpiryDays), ReviewRequests: b2i(in.ReviewRequests), Now: now,
+		MentorRequestExpiryDays: int64(in.MentorRequestExpiryDays), ReviewRequests: in.ReviewRequests, Now: now,
 	}
 }
 
 func programDTO(p store.Program) Program {
 	return Program{ID: p.ID, Name: p.Name, Description: p.Description, Kind: p.Kind, Status: p.Status,
-		PeerMentoring: p.PeerMentoring == 1, RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses,
+		PeerMentoring: p.PeerMentoring, RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses,
 		MatchingOpens: p.MatchingOpens, MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn,
 		GroupMin: int(p.GroupMin), GroupMax: int(p.GroupMax), DefaultCapacity: int(p.DefaultCapacity),
-		MentorRequestExpiryDays: int(p.MentorRequestExpiryDays), ReviewRequests: p.ReviewRequests == 1, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		MentorRequestExpiryDays: int(p.MentorRequestExpiryDays), ReviewRequests: p.ReviewRequests, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 // addDefaultQuestions writes the default questionnaire and links the offers<->wants pair.
@@ -303,7 +303,7 @@ func addDefaultQuestions(ctx context.Context, q *store.Queries, programID int64,
 		opts, _ := json.Marshal(nonNil(d.Options))
 		row, err := q.CreateQuestion(ctx, store.CreateQuestionParams{
 			ProgramID: programID, Position: int64(i + 1), Prompt: d.Prompt, Help: d.Help, Kind: d.Kind, Options: string(opts),
-			Audience: d.Audience, Required: b2i(d.Required), PersonField: d.PersonField, ScaleMin: 1, ScaleMax: 5,
+			Audience: d.Audience, Required: d.Required, PersonField: d.PersonField, ScaleMin: 1, ScaleMax: 5,
 			MatchRule: d.Rule, MatchWeight: d.Weight, CustomWeight: int64(d.CustomWeight), RuleHours: int64(d.RuleHours), Now: now,
 		})
 		if err != nil {

@@ -99,7 +99,7 @@ func (s *Questions) Create(programID int64, in QuestionInput) (Question, error) 
 		opts, _ := json.Marshal(nonNil(in.Options))
 		row, err := q.CreateQuestion(ctx, store.CreateQuestionParams{
 			ProgramID: programID, Position: int64(len(existing) + 1), Prompt: in.Prompt, Help: in.Help, Kind: in.Kind,
-			Options: string(opts), Audience: in.Audience, Required: b2i(in.Required), ScaleMin: int64(in.ScaleMin),
+			Options: string(opts), Audience: in.Audience, Required: in.Required, ScaleMin: int64(in.ScaleMin),
 			ScaleMax: int64(in.ScaleMax), MatchRule: in.Rule, MatchWeight: in.Weight, CustomWeight: int64(in.CustomWeight),
 			RuleHours: int64(in.RuleHours), ComplementID: nullID(in.ComplementID), Now: stamp(s.now()),
 		})
@@ -146,7 +146,7 @@ func (s *Questions) Update(id int64, in QuestionInput) (Question, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		if _, err := q.UpdateQuestion(ctx, store.UpdateQuestionParams{
 			ID: id, Prompt: in.Prompt, Help: in.Help, Kind: in.Kind, Options: string(opts), Audience: in.Audience,
-			Required: b2i(in.Required), ScaleMin: int64(in.ScaleMin), ScaleMax: int64(in.ScaleMax), MatchRule: in.Rule,
+			Required: in.Required, ScaleMin: int64(in.ScaleMin), ScaleMax: int64(in.ScaleMax), MatchRule: in.Rule,
 			MatchWeight: in.Weight, CustomWeight: int64(in.CustomWeight), RuleHours: int64(in.RuleHours),
 			ComplementID: nullID(in.ComplementID), Now: stamp(s.now()),
 		}); err != nil {
@@ -340,13 +340,13 @@ func specOf(in QuestionInput) questionnaire.Spec {
 // specOfRow is the questionnaire.Spec of a stored question.
 func specOfRow(r store.Question) questionnaire.Spec {
 	return questionnaire.Spec{Prompt: r.Prompt, Kind: r.Kind, Options: decodeOptions(r.Options), Audience: r.Audience,
-		Required: r.Required == 1, PersonField: r.PersonField, ScaleMin: int(r.ScaleMin), ScaleMax: int(r.ScaleMax),
+		Required: r.Required, PersonField: r.PersonField, ScaleMin: int(r.ScaleMin), ScaleMax: int(r.ScaleMax),
 		Rule: r.MatchRule, Weight: r.MatchWeight, CustomWeight: int(r.CustomWeight), RuleHours: int(r.RuleHours)}
 }
 
 func questionDTO(r store.Question) Question {
 	return Question{ID: r.ID, ProgramID: r.ProgramID, Position: int(r.Position), Prompt: r.Prompt, Help: r.Help, Kind: r.Kind,
-		Options: decodeOptions(r.Options), Audience: r.Audience, Required: r.Required == 1, PersonField: r.PersonField,
+		Options: decodeOptions(r.Options), Audience: r.Audience, Required: r.Required, PersonField: r.PersonField,
 		ScaleMin: int(r.ScaleMin), ScaleMax: int(r.ScaleMax), Rule: r.MatchRule, Weight: r.MatchWeight,
 		CustomWeight: int(r.CustomWeight), RuleHours: int(r.RuleHours), ComplementID: r.ComplementID.Int64}
 }

@@ -235,7 +235,7 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 	default:
 		return fieldErr("kind", "Choose mentorship, peer or group")
 	}
-	if in.Kind == "peer" && prog.PeerMentoring == 0 {
+	if in.Kind == "peer" && !prog.PeerMentoring {
 		return fieldErr("kind", "Peer mentoring is off in %s", prog.Name)
 	}
 	seen := map[int64]bool{}
@@ -260,7 +260,7 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 		switch in.Kind {
 		case "peer":
 			m.Role = "peer"
-			if p.IsPeer == 0 {
+			if !p.IsPeer {
 				return fieldErr("members", "%s is not registered as a peer", pe.Name)
 			}
 		case "group":
@@ -271,7 +271,7 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 			switch m.Role {
 			case "mentor":
 				mentors++
-				if p.IsMentor == 0 {
+				if !p.IsMentor {
 					return fieldErr("members", "%s is not a mentor in this program", pe.Name)
 				}
 				load, err := q.CountMentorLoad(ctx, p.ID)
@@ -283,7 +283,7 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 				}
 			case "mentee":
 				mentees++
-				if p.IsMentee == 0 {
+				if !p.IsMentee {
 					return fieldErr("members", "%s is not a mentee in this program", pe.Name)
 				}
 			default:

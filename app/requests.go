@@ -137,10 +137,10 @@ func (s *Requests) Candidates(programID, requesterID int64, kind string) ([]Cand
 		if r.ID == requesterID {
 			continue
 		}
-		if kind == request.Peer && (prog.PeerMentoring == 0 || r.IsPeer == 0) {
+		if kind == request.Peer && (!prog.PeerMentoring || !r.IsPeer) {
 			continue
 		}
-		if kind == request.Mentor && (r.IsMentor == 0 || p.roomLeft(r.ID) == 0) {
+		if kind == request.Mentor && (!r.IsMentor || p.roomLeft(r.ID) == 0) {
 			continue
 		}
 		if n, _ := s.db.Q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: requesterID, B: r.ID}); n > 0 {
@@ -151,8 +151,8 @@ func (s *Requests) Candidates(programID, requesterID int64, kind string) ([]Cand
 			continue // an open relationship together, a must rule, their manager, an "avoid", a pair ruled out
 		}
 		out = append(out, Candidate{Participant: Participant{ID: r.ID, ProgramID: programID, PersonID: r.PersonID, Name: r.Name, Email: r.Email,
-			Department: r.Department, Title: r.Title, Location: r.Location, TimeZone: r.TimeZone, Mentor: r.IsMentor == 1,
-			Mentee: r.IsMentee == 1, Peer: r.IsPeer == 1, Capacity: int(r.Capacity), Status: r.Status}, Score: score, Reasons: reasons})
+			Department: r.Department, Title: r.Title, Location: r.Location, TimeZone: r.TimeZone, Mentor: r.IsMentor,
+			Mentee: r.IsMentee, Peer: r.IsPeer, Capacity: int(r.Capacity), Status: r.Status}, Score: score, Reasons: reasons})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -187,7 +187,7 @@ func (s *Requests) Preview(in RequestInput) (RequestPreview, error) {
 		}
 		v = s.vars(ctx, q, st, prog, fake, req, rec, req)
 		out.ConfirmationSubject, out.ConfirmationText, _, err = s.tmpl.render(ctx, q, "request_confirmation", v)
-		out.InReview = prog.ReviewRequests == 1
+		out.InReview = prog.ReviewRequests
 		return err
 	})
 	return out, err
@@ -224,7 +224,7 @@ func (s *Requests) Create(in RequestInput) (Request, error) {
 		if err := s.event(ctx, q, st, r.ID, "", request.Pending, "create", in.Note); err != nil {
 			return err
 		}
-		if prog.ReviewRequests == 1 {
+		if prog.ReviewRequests {
 			return nil // waits for the admin's review: Release sends it
 		}
 		queued, err = s.send(ctx, q, st, prog, r, req, rec)
@@ -533,7 +533,7 @@ func (s *Requests) Sweep() (int, error) {
 				n++
 				continue
 			}
-			due := request.Due(sent, exp, now, r.RemindedHalf == 1, r.RemindedLast == 1)
+			due := request.Due(sent, exp, now, r.RemindedHalf, r.RemindedLast)
 			if len(due) == 0 {
 				continue
 			}
@@ -546,12 +546,12 @@ func (s *Requests) Sweep() (int, error) {
 				return err
 			}
 			queued = append(queued, m)
-			half, last := int64(0), int64(0)
+			var half, last bool
 			for _, d := range due {
 				if d == request.Halfway {
-					half = 1
+					half = true
 				} else {
-					last = 1
+					last = true
 				}
 			}
 			if err := q.MarkRequestReminded(ctx, store.MarkRequestRemindedParams{ID: r.ID, Half: half, Last: last, Now: stamp(now)}); err != nil {
@@ -678,20 +678,20 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 	}
 	switch in.Kind {
 	case request.Peer:
-		if prog.PeerMentoring == 0 {
+		if !prog.PeerMentoring {
 			return in, prog, req, rec, fieldErr("kind", "Peer mentoring is off in %s", prog.Name)
 		}
-		if req.IsPeer == 0 {
+		if !req.IsPeer {
 			return in, prog, req, rec, fieldErr("requesterId", "%s is not registered as a peer", req.Name)
 		}
-		if rec.IsPeer == 0 {
+		if !rec.IsPeer {
 			return in, prog, req, rec, fieldErr("recipientId", "%s is not registered as a peer", rec.Name)
 		}
 	case request.Mentor:
-		if req.IsMentee == 0 {
+		if !req.IsMentee {
 			return in, prog, req, rec, fieldErr("requesterId", "%s is not a mentee in this program", req.Name)
 		}
-		if rec.IsMentor == 0 {
+		if !rec.IsMentor {
 			return in, prog, req, rec, fieldErr("recipientId", "%s is not a mentor in this program", rec.Name)
 		}
 		load, err := q.CountMentorLoad(ctx, rec.ID)

@@ -117,8 +117,20 @@ func LatestVersion() int64 {
 	return latest
 }
 
+// migrate applies pending migrations on a pool of its own, closed afterwards. A migration that
+// must rebuild tables runs without goose's transaction (foreign keys can only be turned off
+// outside one) and sets pragmas and its own BEGIN on goose's connection: if it fails halfway,
+// closing its pool rolls that back and drops the connection, so none the app goes on to use is
+// left inside a transaction or with foreign keys off. One connection: every statement of such
+// a migration must run on the same one, and with a single connection it cannot run anywhere else.
 func (d *DB) migrate(ctx context.Context) error {
-	p, err := newProvider(d.SQL)
+	sqldb, err := openRaw(d.Path)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", d.Path, err)
+	}
+	defer sqldb.Close()
+	sqldb.SetMaxOpenConns(1)
+	p, err := newProvider(sqldb)
 	if err != nil {
 		return fmt.Errorf("load migrations: %w", err)
 	}

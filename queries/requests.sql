@@ -37,7 +37,7 @@ WHERE id = @id AND sent_at IS NULL
 RETURNING *;
 
 -- name: MarkRequestReminded :exec
-UPDATE requests SET reminded_half = MAX(reminded_half, @half), reminded_last = MAX(reminded_last, @last), updated_at = @now
+UPDATE requests SET reminded_half = (reminded_half OR CAST(@half AS BOOLEAN)), reminded_last = (reminded_last OR CAST(@last AS BOOLEAN)), updated_at = @now
 WHERE id = @id;
 
 -- name: AddRequestEvent :exec

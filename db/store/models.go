@@ -13,7 +13,7 @@ type AgendaTemplate struct {
 	Name      string
 	Summary   string
 	Body      string
-	Builtin   int64
+	Builtin   bool
 	Position  int64
 	CreatedAt string
 	UpdatedAt string
@@ -83,9 +83,9 @@ type PairingDraft struct {
 type PairingItem struct {
 	ID             int64
 	DraftID        int64
-	Locked         int64
-	Manual         int64
-	Wish           int64
+	Locked         bool
+	Manual         bool
+	Wish           bool
 	Points         int64
 	Percent        int64
 	Reasons        string
@@ -105,9 +105,9 @@ type Participant struct {
 	ID         int64
 	ProgramID  int64
 	PersonID   int64
-	IsMentor   int64
-	IsMentee   int64
-	IsPeer     int64
+	IsMentor   bool
+	IsMentee   bool
+	IsPeer     bool
 	Capacity   int64
 	Status     string
 	EnrolledAt string
@@ -136,7 +136,7 @@ type Program struct {
 	Description             string
 	Kind                    string
 	Status                  string
-	PeerMentoring           int64
+	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
 	MatchingOpens           string
@@ -150,10 +150,10 @@ type Program struct {
 	CreatedAt               string
 	UpdatedAt               string
 	StatusBeforeArchive     string
-	ReviewRequests          int64
+	ReviewRequests          bool
 	WishBonus               int64
 	WishPairs               string
-	AllowPastPairs          int64
+	AllowPastPairs          bool
 }
 
 type Question struct {
@@ -165,7 +165,7 @@ type Question struct {
 	Kind         string
 	Options      string
 	Audience     string
-	Required     int64
+	Required     bool
 	PersonField  string
 	ScaleMin     int64
 	ScaleMax     int64
@@ -215,8 +215,8 @@ type Request struct {
 	Status         string
 	SentAt         sql.NullString
 	ExpiresAt      sql.NullString
-	RemindedHalf   int64
-	RemindedLast   int64
+	RemindedHalf   bool
+	RemindedLast   bool
 	DeclineReason  string
 	AnswerMessage  string
 	RelationshipID sql.NullInt64

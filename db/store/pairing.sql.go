@@ -103,9 +103,9 @@ RETURNING id, draft_id, locked, manual, wish, points, percent, reasons, warnings
 
 type CreateDraftItemParams struct {
 	DraftID  int64
-	Locked   int64
-	Manual   int64
-	Wish     int64
+	Locked   bool
+	Manual   bool
+	Wish     bool
 	Points   int64
 	Percent  int64
 	Reasons  string
@@ -550,7 +550,7 @@ UPDATE pairing_items SET locked = ?1 WHERE id = ?2
 `
 
 type SetDraftItemLockedParams struct {
-	Locked int64
+	Locked bool
 	ID     int64
 }
 
@@ -581,7 +581,7 @@ WHERE id = ?5
 type SetPairingOptionsParams struct {
 	WishBonus      int64
 	WishPairs      string
-	AllowPastPairs int64
+	AllowPastPairs bool
 	Now            string
 	ID             int64
 }

@@ -18,9 +18,9 @@ RETURNING id, program_id, person_id, is_mentor, is_mentee, is_peer, capacity, st
 type CreateParticipantParams struct {
 	ProgramID int64
 	PersonID  int64
-	IsMentor  int64
-	IsMentee  int64
-	IsPeer    int64
+	IsMentor  bool
+	IsMentee  bool
+	IsPeer    bool
 	Capacity  int64
 	Status    string
 	Now       string
@@ -173,9 +173,9 @@ type ListParticipantRowsRow struct {
 	ID           int64
 	ProgramID    int64
 	PersonID     int64
-	IsMentor     int64
-	IsMentee     int64
-	IsPeer       int64
+	IsMentor     bool
+	IsMentee     bool
+	IsPeer       bool
 	Capacity     int64
 	Status       string
 	EnrolledAt   string
@@ -364,9 +364,9 @@ RETURNING id, program_id, person_id, is_mentor, is_mentee, is_peer, capacity, st
 `
 
 type UpdateParticipantParams struct {
-	IsMentor int64
-	IsMentee int64
-	IsPeer   int64
+	IsMentor bool
+	IsMentee bool
+	IsPeer   bool
 	Capacity int64
 	Status   string
 	Now      string

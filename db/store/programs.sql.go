@@ -80,7 +80,7 @@ type CreateProgramParams struct {
 	Description             string
 	Kind                    string
 	Status                  string
-	PeerMentoring           int64
+	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
 	MatchingOpens           string
@@ -91,7 +91,7 @@ type CreateProgramParams struct {
 	GroupMax                int64
 	DefaultCapacity         int64
 	MentorRequestExpiryDays int64
-	ReviewRequests          int64
+	ReviewRequests          bool
 	Now                     string
 }
 
@@ -197,7 +197,7 @@ type ListProgramSummariesRow struct {
 	Description             string
 	Kind                    string
 	Status                  string
-	PeerMentoring           int64
+	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
 	MatchingOpens           string
@@ -211,10 +211,10 @@ type ListProgramSummariesRow struct {
 	CreatedAt               string
 	UpdatedAt               string
 	StatusBeforeArchive     string
-	ReviewRequests          int64
+	ReviewRequests          bool
 	WishBonus               int64
 	WishPairs               string
-	AllowPastPairs          int64
+	AllowPastPairs          bool
 	Participants            int64
 	Mentors                 int64
 	Mentees                 int64
@@ -331,7 +331,7 @@ type UpdateProgramParams struct {
 	Description             string
 	Kind                    string
 	Status                  string
-	PeerMentoring           int64
+	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
 	MatchingOpens           string
@@ -342,7 +342,7 @@ type UpdateProgramParams struct {
 	GroupMax                int64
 	DefaultCapacity         int64
 	MentorRequestExpiryDays int64
-	ReviewRequests          int64
+	ReviewRequests          bool
 	Now                     string
 	ID                      int64
 }

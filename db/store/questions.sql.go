@@ -60,7 +60,7 @@ type CreateQuestionParams struct {
 	Kind         string
 	Options      string
 	Audience     string
-	Required     int64
+	Required     bool
 	PersonField  string
 	ScaleMin     int64
 	ScaleMax     int64
@@ -260,7 +260,7 @@ type UpdateQuestionParams struct {
 	Kind         string
 	Options      string
 	Audience     string
-	Required     int64
+	Required     bool
 	ScaleMin     int64
 	ScaleMax     int64
 	MatchRule    string

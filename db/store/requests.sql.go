@@ -372,13 +372,13 @@ func (q *Queries) ListRequestEvents(ctx context.Context, requestID int64) ([]Req
 }
 
 const markRequestReminded = `-- name: MarkRequestReminded :exec
-UPDATE requests SET reminded_half = MAX(reminded_half, ?1), reminded_last = MAX(reminded_last, ?2), updated_at = ?3
+UPDATE requests SET reminded_half = (reminded_half OR CAST(?1 AS BOOLEAN)), reminded_last = (reminded_last OR CAST(?2 AS BOOLEAN)), updated_at = ?3
 WHERE id = ?4
 `
 
 type MarkRequestRemindedParams struct {
-	Half interface{}
-	Last interface{}
+	Half bool
+	Last bool
 	Now  string
 	ID   int64
 }

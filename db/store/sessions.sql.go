@@ -80,7 +80,7 @@ type CreateAgendaTemplateParams struct {
 	Name     string
 	Summary  string
 	Body     string
-	Builtin  int64
+	Builtin  bool
 	Position int64
 	Now      string
 }
