@@ -455,5 +455,3 @@ func relationshipDTO(r store.Relationship, members []Member) Relationship {
 		PlannedSessions: int(r.PlannedSessions), StartsOn: r.StartsOn, EndsOn: r.EndsOn, Status: r.Status, ClosedAt: r.ClosedAt.String,
 		ClosedBy: r.ClosedBy, CloseReason: r.CloseReason, Members: members, Title: joinNames(names), CreatedAt: r.CreatedAt}
 }
-
-func words(s string) string { return strings.ReplaceAll(s, "_", " ") }

@@ -914,20 +914,3 @@ func (s *Requests) dto(r store.Request, people map[int64]Member) Request {
 	}
 	return d
 }
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}

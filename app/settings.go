@@ -268,15 +268,6 @@ func localZone() string {
 	return "UTC"
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // loadCA reads a PEM file of certificates and returns the system's roots plus them.
 func loadCA(path string) (*x509.CertPool, error) {
 	pem, err := os.ReadFile(path)

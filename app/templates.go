@@ -402,21 +402,3 @@ func (s *Templates) render(ctx context.Context, q *store.Queries, kind string, v
 	}
 	return t.Render(v)
 }
-
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
-		return f[0]
-	}
-	return name
-}
-
-// joinNames writes "Ana", "Ana and Jai", "Ana, Jai and Mei".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}

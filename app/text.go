@@ -1,0 +1,78 @@
+package app
+
+import (
+	"database/sql"
+	"strings"
+)
+
+// The small text helpers the services share: capitalising, names, plurals, lists.
+
+// upperFirst capitalises the first letter (of a lower-case error text, say).
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// firstName is the first word of a full name, for greetings.
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
+}
+
+// joinNames writes "Ana", "Ana and Jai", "Ana, Jai and Mei".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// plural picks the singular or plural word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// words writes a stored value for reading: "on_hold" → "on hold".
+func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+// orDefault is s, or d when s is empty.
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// nonEmpty keeps the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nullID is an optional id for the store: 0 is none.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
