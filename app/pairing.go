@@ -17,6 +17,7 @@ import (
 // Pairing runs the matching engine over a program and keeps its result as a draft the admin
 // edits — lock, remove, swap, add by hand — and approves; nothing is emailed while it is a draft.
 type Pairing struct {
+	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *SettingsService
@@ -25,8 +26,8 @@ type Pairing struct {
 }
 
 // NewPairing returns the pairing service.
-func NewPairing(d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Pairing {
-	return &Pairing{db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
+func NewPairing(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Pairing {
+	return &Pairing{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
 }
 
 // Pairing modes: what a run pairs.
@@ -131,7 +132,7 @@ type draftSummary struct {
 
 // Get returns the program's open draft, or nil when there is none.
 func (s *Pairing) Get(programID int64) (*Draft, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	d, err := s.db.Q.GetOpenDraft(ctx, programID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -146,7 +147,7 @@ func (s *Pairing) Get(programID int64) (*Draft, error) {
 // Run runs the engine and saves its result as the program's draft: pairs the admin locked
 // stay, the rest is replaced.
 func (s *Pairing) Run(in RunInput) (Draft, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	obj, err := match.ParseObjective(in.Objective)
 	if err != nil {
 		return Draft{}, fieldErr("objective", "Choose the highest total score or the most people matched")

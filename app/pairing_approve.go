@@ -26,7 +26,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 	if st.AdminEmail == "" {
 		return ApproveResult{}, &Error{Message: "Set your sending address in Settings first: the introductions are sent from it"}
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var out ApproveResult
 	var queued []int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
@@ -104,7 +104,10 @@ func (s *Pairing) introduce(ctx context.Context, q *store.Queries, st Settings, 
 				continue
 			}
 			if i, ok := p.index[o.ParticipantID]; ok {
-				h := profileHighlights(ctx, q, p.rows[i])
+				h, err := profileHighlights(ctx, q, p.rows[i])
+				if err != nil {
+					return nil, err
+				}
 				highlights = append(highlights, o.Name+" ("+o.Role+")\n"+h)
 			}
 		}

@@ -149,7 +149,7 @@ func draftOf(ctx context.Context, q *store.Queries, itemID int64) (store.Pairing
 
 // edit runs one change to a draft and returns the draft as it then is.
 func (s *Pairing) edit(draftID int64, change func(ctx context.Context, q *store.Queries, d store.PairingDraft) error) (Draft, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	var out Draft
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		d, err := q.GetDraft(ctx, draftID)
@@ -178,7 +178,7 @@ func (s *Pairing) edit(draftID int64, change func(ctx context.Context, q *store.
 // Lock keeps a pair through re-runs (and, for a pair made from a wish, gives the admin's OK);
 // unlocking lets the next run change it.
 func (s *Pairing) Lock(itemID int64, locked bool) (Draft, error) {
-	it, err := s.db.Q.GetDraftItem(context.Background(), itemID)
+	it, err := s.db.Q.GetDraftItem(s.ctx, itemID)
 	if err != nil {
 		return Draft{}, &Error{Message: "This pair is no longer in the draft: reload it"}
 	}
@@ -189,7 +189,7 @@ func (s *Pairing) Lock(itemID int64, locked bool) (Draft, error) {
 
 // Remove takes a pair or group out of the draft; its people are left unmatched until the next run.
 func (s *Pairing) Remove(itemID int64) (Draft, error) {
-	it, err := s.db.Q.GetDraftItem(context.Background(), itemID)
+	it, err := s.db.Q.GetDraftItem(s.ctx, itemID)
 	if err != nil {
 		return Draft{}, &Error{Message: "This pair is no longer in the draft: reload it"}
 	}
@@ -227,7 +227,7 @@ type SwapInput struct {
 
 // Swap exchanges a person of a pair for another, and rescores what changed.
 func (s *Pairing) Swap(in SwapInput) (Draft, error) {
-	it, err := s.db.Q.GetDraftItem(context.Background(), in.ItemID)
+	it, err := s.db.Q.GetDraftItem(s.ctx, in.ItemID)
 	if err != nil {
 		return Draft{}, &Error{Message: "This pair is no longer in the draft: reload it"}
 	}
@@ -337,7 +337,7 @@ type ManualInput struct {
 
 // Check scores a pair or group before it is added, with a warning for each rule it breaks.
 func (s *Pairing) Check(in ManualInput) (PairCheck, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	d, err := s.db.Q.GetDraft(ctx, in.DraftID)
 	if err != nil {
 		return PairCheck{}, &Error{Message: "This draft no longer exists"}
@@ -450,7 +450,7 @@ func manualMembers(p *pool, mode string, members []MemberInput, items []DraftIte
 
 // Discard drops the draft: nothing happens and nothing is sent.
 func (s *Pairing) Discard(draftID int64) error {
-	n, err := s.db.Q.DecideDraft(context.Background(), store.DecideDraftParams{ID: draftID, Status: "discarded", Now: sql.NullString{String: stamp(s.now()), Valid: true}})
+	n, err := s.db.Q.DecideDraft(s.ctx, store.DecideDraftParams{ID: draftID, Status: "discarded", Now: sql.NullString{String: stamp(s.now()), Valid: true}})
 	if err != nil {
 		return fmt.Errorf("pairing: %w", err)
 	}

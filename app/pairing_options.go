@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 
 	"tandem/db/store"
@@ -16,7 +15,7 @@ type PairingOptions struct {
 
 // Options reads a program's pairing settings.
 func (s *Pairing) Options(programID int64) (PairingOptions, error) {
-	prog, err := s.db.Q.GetProgram(context.Background(), programID)
+	prog, err := s.db.Q.GetProgram(s.ctx, programID)
 	if err != nil {
 		return PairingOptions{}, &Error{Message: "This program no longer exists"}
 	}
@@ -31,10 +30,10 @@ func (s *Pairing) SaveOptions(programID int64, o PairingOptions) (PairingOptions
 	if o.WishPairs != "review" && o.WishPairs != "auto" {
 		return o, fieldErr("wishPairs", "Choose whether pairs made from wishes wait for your OK or are approved with the draft")
 	}
-	if _, err := s.db.Q.GetProgram(context.Background(), programID); err != nil {
+	if _, err := s.db.Q.GetProgram(s.ctx, programID); err != nil {
 		return o, &Error{Message: "This program no longer exists"}
 	}
-	err := s.db.Q.SetPairingOptions(context.Background(), store.SetPairingOptionsParams{ID: programID, WishBonus: int64(o.WishBonus),
+	err := s.db.Q.SetPairingOptions(s.ctx, store.SetPairingOptionsParams{ID: programID, WishBonus: int64(o.WishBonus),
 		WishPairs: o.WishPairs, AllowPastPairs: o.AllowPastPairs, Now: stamp(s.now())})
 	if err != nil {
 		return o, fmt.Errorf("pairing options: %w", err)
@@ -61,7 +60,7 @@ const MaxWishes = 5
 
 // Preferences reads a participant's wishes.
 func (s *Pairing) Preferences(participantID int64) (Preferences, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	pa, err := s.db.Q.GetParticipant(ctx, participantID)
 	if err != nil {
 		return Preferences{}, &Error{Message: "This participant no longer exists"}
@@ -96,7 +95,7 @@ func (s *Pairing) Preferences(participantID int64) (Preferences, error) {
 
 // SavePreferences records a participant's wishes, replacing the ones before.
 func (s *Pairing) SavePreferences(in Preferences) (Preferences, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		pa, err := q.GetParticipant(ctx, in.ParticipantID)
 		if err != nil {
@@ -162,7 +161,7 @@ type ForbiddenPair struct {
 
 // Forbid rules a pair out of every pairing run of the program (allowed: false lifts it).
 func (s *Pairing) Forbid(a, b int64, forbidden bool) error {
-	ctx := context.Background()
+	ctx := s.ctx
 	return s.db.InTx(ctx, func(q *store.Queries) error {
 		pa, err1 := q.GetParticipant(ctx, a)
 		pb, err2 := q.GetParticipant(ctx, b)
@@ -180,7 +179,7 @@ func (s *Pairing) Forbid(a, b int64, forbidden bool) error {
 
 // Forbidden lists the pairs the admin ruled out in a program.
 func (s *Pairing) Forbidden(programID int64) ([]ForbiddenPair, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	rows, err := s.db.Q.ListParticipantRows(ctx, programID)
 	if err != nil {
 		return nil, err

@@ -73,6 +73,7 @@ type CloseInput struct {
 
 // Relationships creates, pauses and closes pairings and groups.
 type Relationships struct {
+	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *SettingsService
@@ -81,13 +82,13 @@ type Relationships struct {
 }
 
 // NewRelationships returns the relationships service.
-func NewRelationships(d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Relationships {
-	return &Relationships{db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
+func NewRelationships(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Relationships {
+	return &Relationships{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
 }
 
 // List returns a program's relationships, open ones first.
 func (s *Relationships) List(programID int64) ([]Relationship, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	rows, err := s.db.Q.ListRelationships(ctx, programID)
 	if err != nil {
 		return nil, fmt.Errorf("list relationships: %w", err)
@@ -131,7 +132,7 @@ func (s *Relationships) List(programID int64) ([]Relationship, error) {
 
 // Get returns one relationship.
 func (s *Relationships) Get(id int64) (Relationship, error) {
-	r, err := s.db.Q.GetRelationship(context.Background(), id)
+	r, err := s.db.Q.GetRelationship(s.ctx, id)
 	if err != nil {
 		return Relationship{}, &Error{Message: "This relationship no longer exists"}
 	}
@@ -150,9 +151,9 @@ func (s *Relationships) Get(id int64) (Relationship, error) {
 // Create makes a relationship by hand (later also from requests and pairing runs).
 func (s *Relationships) Create(in RelationshipInput) (Relationship, error) {
 	var id int64
-	err := s.db.InTx(context.Background(), func(q *store.Queries) error {
+	err := s.db.InTx(s.ctx, func(q *store.Queries) error {
 		var err error
-		id, err = createRelationship(context.Background(), q, in, "admin", stamp(s.now()))
+		id, err = createRelationship(s.ctx, q, in, "admin", stamp(s.now()))
 		return err
 	})
 	if err != nil {
@@ -317,15 +318,15 @@ func (s *Relationships) Resume(id int64) (Relationship, error) {
 }
 
 func (s *Relationships) setStatus(id int64, from, to string) (Relationship, error) {
-	err := s.db.InTx(context.Background(), func(q *store.Queries) error {
-		r, err := q.GetRelationship(context.Background(), id)
+	err := s.db.InTx(s.ctx, func(q *store.Queries) error {
+		r, err := q.GetRelationship(s.ctx, id)
 		if err != nil {
 			return &Error{Message: "This relationship no longer exists"}
 		}
 		if r.Status != from {
 			return &Error{Message: fmt.Sprintf("This relationship is %s, not %s", words(r.Status), words(from))}
 		}
-		_, err = q.SetRelationshipStatus(context.Background(), store.SetRelationshipStatusParams{ID: id, Status: to, Now: stamp(s.now())})
+		_, err = q.SetRelationshipStatus(s.ctx, store.SetRelationshipStatusParams{ID: id, Status: to, Now: stamp(s.now())})
 		return err
 	})
 	if err != nil {
@@ -355,7 +356,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 	if in.ThankYou && st.AdminEmail == "" {
 		return Relationship{}, fieldErr("thankYou", "Set your sending address in Settings to send a thank-you email")
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var queued []int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		r, err := q.GetRelationship(ctx, id)

@@ -48,14 +48,14 @@ func NewServices(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *Ser
 	s.stop = stop
 	s.Imports = NewImports(ctx, d, now)
 	s.Settings = NewSettings(ctx, d, now, secrets)
-	s.Templates = NewTemplates(d, now)
+	s.Templates = NewTemplates(ctx, d, now)
 	s.Outbox = NewOutbox(ctx, d, now, s.Settings)
 	s.Outbox.work = work
-	s.Relationships = NewRelationships(d, now, s.Settings, s.Templates, s.Outbox)
-	s.Sessions = NewSessions(d, now, s.Settings, s.Templates, s.Outbox)
+	s.Relationships = NewRelationships(ctx, d, now, s.Settings, s.Templates, s.Outbox)
+	s.Sessions = NewSessions(ctx, d, now, s.Settings, s.Templates, s.Outbox)
 	s.Agendas = NewAgendas(ctx, d, now)
-	s.Requests = NewRequests(d, now, s.Settings, s.Templates, s.Outbox)
-	s.Pairing = NewPairing(d, now, s.Settings, s.Templates, s.Outbox)
+	s.Requests = NewRequests(ctx, d, now, s.Settings, s.Templates, s.Outbox)
+	s.Pairing = NewPairing(ctx, d, now, s.Settings, s.Templates, s.Outbox)
 	s.System = NewSystem(ctx, d, now, s)
 	return s
 }

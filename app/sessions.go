@@ -81,6 +81,7 @@ type RSVPResult struct {
 // Sessions schedules, reschedules and cancels sessions, queuing their invites in the same
 // transaction, exports calendars and imports replies.
 type Sessions struct {
+	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *SettingsService
@@ -90,13 +91,13 @@ type Sessions struct {
 }
 
 // NewSessions returns the sessions service.
-func NewSessions(d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Sessions {
-	return &Sessions{db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox, ui: noUI{}}
+func NewSessions(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Sessions {
+	return &Sessions{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox, ui: noUI{}}
 }
 
 // ForRelationship lists a relationship's sessions in time order.
 func (s *Sessions) ForRelationship(relationshipID int64) ([]Session, error) {
-	ctx := context.Background()
+	ctx := s.ctx
 	rows, err := s.db.Q.ListRelationshipSessions(ctx, relationshipID)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
@@ -114,11 +115,11 @@ func (s *Sessions) ForRelationship(relationshipID int64) ([]Session, error) {
 
 // Get returns one session with its attendees.
 func (s *Sessions) Get(id int64) (Session, error) {
-	r, err := s.db.Q.GetSession(context.Background(), id)
+	r, err := s.db.Q.GetSession(s.ctx, id)
 	if err != nil {
 		return Session{}, &Error{Message: "This session no longer exists"}
 	}
-	return s.dto(context.Background(), s.db.Q, r)
+	return s.dto(s.ctx, s.db.Q, r)
 }
 
 // Schedule creates a session, or a series of separate sessions, and queues one invite per
@@ -135,7 +136,7 @@ func (s *Sessions) Schedule(in SessionInput) ([]Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var ids, queued []int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		rel, err := q.GetRelationship(ctx, in.RelationshipID)
@@ -205,7 +206,7 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 	if err != nil {
 		return Session{}, err
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var queued []int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetSession(ctx, id)
@@ -247,7 +248,7 @@ func (s *Sessions) Cancel(id int64, reason string) (Session, error) {
 	if len([]rune(reason)) > 1000 {
 		return Session{}, fieldErr("reason", "The reason is longer than 1,000 characters")
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	var queued []int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		queued, err = cancelSession(ctx, q, s.tmpl, st, id, strings.TrimSpace(reason), s.now())
@@ -286,7 +287,7 @@ func (s *Sessions) RecordOutcome(id int64, in OutcomeInput) (Session, error) {
 	if len([]rune(in.Notes)) > 10000 {
 		return Session{}, fieldErr("notes", "The notes are longer than 10,000 characters")
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetSession(ctx, id)
 		if err != nil {
@@ -319,7 +320,7 @@ func (s *Sessions) ImportRSVP(sessionID int64, fileName, data string) (RSVPResul
 	if err != nil {
 		return RSVPResult{}, &Error{Field: "file", Message: fmt.Sprintf("%s: %s", fileName, upperFirst(err.Error()))}
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	res := RSVPResult{Updated: []string{}, Ignored: []string{}}
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		se, err := q.GetSession(ctx, sessionID)
@@ -362,7 +363,7 @@ var recordedPartStats = map[string]bool{"NEEDS-ACTION": true, "ACCEPTED": true, 
 
 // ExportSession returns one session as a calendar file (METHOD:PUBLISH).
 func (s *Sessions) ExportSession(id int64) (string, error) {
-	r, err := s.db.Q.GetSession(context.Background(), id)
+	r, err := s.db.Q.GetSession(s.ctx, id)
 	if err != nil {
 		return "", &Error{Message: "This session no longer exists"}
 	}
@@ -371,7 +372,7 @@ func (s *Sessions) ExportSession(id int64) (string, error) {
 
 // ExportRelationship returns a relationship's sessions as one calendar file.
 func (s *Sessions) ExportRelationship(id int64) (string, error) {
-	rows, err := s.db.Q.ListRelationshipSessions(context.Background(), id)
+	rows, err := s.db.Q.ListRelationshipSessions(s.ctx, id)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}
@@ -383,9 +384,9 @@ func (s *Sessions) ExportProgram(id int64) (string, error) {
 	var rows []store.Session
 	var err error
 	if id == 0 {
-		rows, err = s.db.Q.ListAllSessions(context.Background())
+		rows, err = s.db.Q.ListAllSessions(s.ctx)
 	} else {
-		rows, err = s.db.Q.ListProgramSessions(context.Background(), id)
+		rows, err = s.db.Q.ListProgramSessions(s.ctx, id)
 	}
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)

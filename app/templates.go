@@ -313,18 +313,21 @@ func sampleVars() MessageVars {
 
 // Templates edits the message templates.
 type Templates struct {
+	ctx context.Context // the app\'s lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }
 
 // NewTemplates returns the message templates service.
-func NewTemplates(d *db.DB, now Clock) *Templates { return &Templates{db: d, now: now} }
+func NewTemplates(ctx context.Context, d *db.DB, now Clock) *Templates {
+	return &Templates{ctx: ctx, db: d, now: now}
+}
 
 // List returns every kind's template: the admin's version, or the default.
 func (s *Templates) List() ([]MessageTemplate, error) {
 	out := []MessageTemplate{}
 	for _, k := range MessageKinds {
-		t, custom, err := s.get(context.Background(), s.db.Q, k)
+		t, custom, err := s.get(s.ctx, s.db.Q, k)
 		if err != nil {
 			return nil, err
 		}
@@ -353,7 +356,7 @@ func (s *Templates) Save(t MessageTemplate) (MessageTemplate, error) {
 		}
 		return t, fieldErr("text", "%s", upperFirst(err.Error()))
 	}
-	if err := s.db.Q.PutMessageTemplate(context.Background(), store.PutMessageTemplateParams{Kind: t.Kind, Subject: t.Subject,
+	if err := s.db.Q.PutMessageTemplate(s.ctx, store.PutMessageTemplateParams{Kind: t.Kind, Subject: t.Subject,
 		TextBody: t.Text, HtmlBody: t.HTML, Now: stamp(s.now())}); err != nil {
 		return t, fmt.Errorf("save template: %w", err)
 	}
@@ -363,7 +366,7 @@ func (s *Templates) Save(t MessageTemplate) (MessageTemplate, error) {
 
 // Reset goes back to the default template of a kind.
 func (s *Templates) Reset(kind string) (MessageTemplate, error) {
-	if err := s.db.Q.DeleteMessageTemplate(context.Background(), kind); err != nil {
+	if err := s.db.Q.DeleteMessageTemplate(s.ctx, kind); err != nil {
 		return MessageTemplate{}, fmt.Errorf("reset template: %w", err)
 	}
 	d := defaultTemplates[kind]
