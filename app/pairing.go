@@ -159,7 +159,7 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		prog, err := q.GetProgram(ctx, in.ProgramID)
 		if err != nil {
-			return &Error{Message: "This program no longer exists"}
+			return notFound(err, "program")
 		}
 		if prog.Status == "archived" {
 			return &Error{Message: fmt.Sprintf("%s is archived: restore it to pair its participants", prog.Name)}

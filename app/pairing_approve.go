@@ -32,7 +32,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		d, err := q.GetDraft(ctx, draftID)
 		if err != nil {
-			return &Error{Message: "This draft no longer exists"}
+			return notFound(err, "draft")
 		}
 		if d.Status != "draft" {
 			return &Error{Message: "This draft was already " + d.Status}

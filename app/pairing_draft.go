@@ -154,7 +154,7 @@ func (s *Pairing) edit(draftID int64, change func(ctx context.Context, q *store.
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		d, err := q.GetDraft(ctx, draftID)
 		if err != nil {
-			return &Error{Message: "This draft no longer exists"}
+			return notFound(err, "draft")
 		}
 		if d.Status != "draft" {
 			return &Error{Message: "This draft was already " + d.Status}
@@ -340,7 +340,7 @@ func (s *Pairing) Check(in ManualInput) (PairCheck, error) {
 	ctx := s.ctx
 	d, err := s.db.Q.GetDraft(ctx, in.DraftID)
 	if err != nil {
-		return PairCheck{}, &Error{Message: "This draft no longer exists"}
+		return PairCheck{}, notFound(err, "draft")
 	}
 	p, err := loadPool(ctx, s.db.Q, d.ProgramID, d.Mode != ModeMentoring, s.now())
 	if err != nil {

@@ -17,7 +17,7 @@ type PairingOptions struct {
 func (s *Pairing) Options(programID int64) (PairingOptions, error) {
 	prog, err := s.db.Q.GetProgram(s.ctx, programID)
 	if err != nil {
-		return PairingOptions{}, &Error{Message: "This program no longer exists"}
+		return PairingOptions{}, notFound(err, "program")
 	}
 	return PairingOptions{WishBonus: int(prog.WishBonus), WishPairs: prog.WishPairs, AllowPastPairs: prog.AllowPastPairs}, nil
 }
@@ -31,7 +31,7 @@ func (s *Pairing) SaveOptions(programID int64, o PairingOptions) (PairingOptions
 		return o, fieldErr("wishPairs", "Choose whether pairs made from wishes wait for your OK or are approved with the draft")
 	}
 	if _, err := s.db.Q.GetProgram(s.ctx, programID); err != nil {
-		return o, &Error{Message: "This program no longer exists"}
+		return o, notFound(err, "program")
 	}
 	err := s.db.Q.SetPairingOptions(s.ctx, store.SetPairingOptionsParams{ID: programID, WishBonus: int64(o.WishBonus),
 		WishPairs: o.WishPairs, AllowPastPairs: o.AllowPastPairs, Now: stamp(s.now())})
@@ -63,7 +63,7 @@ func (s *Pairing) Preferences(participantID int64) (Preferences, error) {
 	ctx := s.ctx
 	pa, err := s.db.Q.GetParticipant(ctx, participantID)
 	if err != nil {
-		return Preferences{}, &Error{Message: "This participant no longer exists"}
+		return Preferences{}, notFound(err, "participant")
 	}
 	out := Preferences{ParticipantID: participantID, Wishes: []PreferencePerson{}, Avoid: []PreferencePerson{}}
 	rows, err := s.db.Q.ListParticipantRows(ctx, pa.ProgramID)
@@ -99,7 +99,7 @@ func (s *Pairing) SavePreferences(in Preferences) (Preferences, error) {
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		pa, err := q.GetParticipant(ctx, in.ParticipantID)
 		if err != nil {
-			return &Error{Message: "This participant no longer exists"}
+			return notFound(err, "participant")
 		}
 		if len(in.Wishes) > MaxWishes {
 			return fieldErr("wishes", "Up to %d wishes: keep the ones that matter most", MaxWishes)

@@ -36,7 +36,7 @@ func pairKey(a, b int64) [2]int64 {
 func loadPool(ctx context.Context, q *store.Queries, programID int64, peers bool, now time.Time) (*pool, error) {
 	prog, err := q.GetProgram(ctx, programID)
 	if err != nil {
-		return nil, &Error{Message: "This program no longer exists"}
+		return nil, notFound(err, "program")
 	}
 	all, err := q.ListParticipantRows(ctx, programID)
 	if err != nil {

@@ -134,7 +134,7 @@ func (s *Relationships) List(programID int64) ([]Relationship, error) {
 func (s *Relationships) Get(id int64) (Relationship, error) {
 	r, err := s.db.Q.GetRelationship(s.ctx, id)
 	if err != nil {
-		return Relationship{}, &Error{Message: "This relationship no longer exists"}
+		return Relationship{}, notFound(err, "relationship")
 	}
 	all, err := s.List(r.ProgramID)
 	if err != nil {
@@ -168,7 +168,7 @@ var commitments = map[string]bool{"intro": true, "topic": true, "long_term": tru
 func createRelationship(ctx context.Context, q *store.Queries, in RelationshipInput, origin, now string) (int64, error) {
 	prog, err := q.GetProgram(ctx, in.ProgramID)
 	if err != nil {
-		return 0, &Error{Message: "This program no longer exists"}
+		return 0, notFound(err, "program")
 	}
 	if in.Commitment == "" {
 		in.Commitment = "long_term"
@@ -321,7 +321,7 @@ func (s *Relationships) setStatus(id int64, from, to string) (Relationship, erro
 	err := s.db.InTx(s.ctx, func(q *store.Queries) error {
 		r, err := q.GetRelationship(s.ctx, id)
 		if err != nil {
-			return &Error{Message: "This relationship no longer exists"}
+			return notFound(err, "relationship")
 		}
 		if r.Status != from {
 			return &Error{Message: fmt.Sprintf("This relationship is %s, not %s", words(r.Status), words(from))}
@@ -361,7 +361,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		r, err := q.GetRelationship(ctx, id)
 		if err != nil {
-			return &Error{Message: "This relationship no longer exists"}
+			return notFound(err, "relationship")
 		}
 		if r.Status == "completed" || r.Status == "cancelled" {
 			return &Error{Message: "This relationship is already closed"}

@@ -141,7 +141,7 @@ func (s *Requests) List(programID int64, status, kind string, overdue bool) ([]R
 func (s *Requests) Get(id int64) (Request, error) {
 	r, err := s.db.Q.GetRequest(s.ctx, id)
 	if err != nil {
-		return Request{}, &Error{Message: "This request no longer exists"}
+		return Request{}, notFound(err, "request")
 	}
 	people, err := s.members(s.ctx, r.ProgramID)
 	if err != nil {

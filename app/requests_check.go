@@ -76,7 +76,7 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 	var zero store.ListParticipantRowsRow
 	prog, err := q.GetProgram(ctx, in.ProgramID)
 	if err != nil {
-		return in, prog, zero, zero, &Error{Message: "This program no longer exists"}
+		return in, prog, zero, zero, notFound(err, "program")
 	}
 	if in.Kind != request.Peer && in.Kind != request.Mentor {
 		return in, prog, zero, zero, fieldErr("kind", "Choose a peer request or a mentor request")
@@ -85,11 +85,15 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 		return in, prog, zero, zero, fieldErr("recipientId", "Nobody can send a request to themselves")
 	}
 	req, err := participantRow(ctx, q, in.ProgramID, in.RequesterID)
-	if err != nil {
+	if err != nil && !db.IsNotFound(err) {
+		return in, prog, zero, zero, err
+	} else if err != nil {
 		return in, prog, zero, zero, fieldErr("requesterId", "Choose who is asking: a participant of %s", prog.Name)
 	}
 	rec, err := participantRow(ctx, q, in.ProgramID, in.RecipientID)
-	if err != nil {
+	if err != nil && !db.IsNotFound(err) {
+		return in, prog, zero, zero, err
+	} else if err != nil {
 		return in, prog, zero, zero, fieldErr("recipientId", "Choose who is asked: a participant of %s", prog.Name)
 	}
 	if req.Status != "active" {
@@ -168,6 +172,9 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 
 func participantRow(ctx context.Context, q *store.Queries, programID, id int64) (store.ListParticipantRowsRow, error) {
 	p, err := q.GetParticipant(ctx, id)
+	if err != nil && !db.IsNotFound(err) {
+		return store.ListParticipantRowsRow{}, fmt.Errorf("read participant: %w", err)
+	}
 	if err != nil || p.ProgramID != programID {
 		return store.ListParticipantRowsRow{}, db.ErrNotFound
 	}

@@ -100,7 +100,7 @@ func (s *Requests) Release(id int64) (Request, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		r, err := q.GetRequest(ctx, id)
 		if err != nil {
-			return &Error{Message: "This request no longer exists"}
+			return notFound(err, "request")
 		}
 		if r.SentAt.Valid || r.Status != request.Pending {
 			return &Error{Message: "This request is not waiting for review"}
@@ -168,7 +168,7 @@ func (s *Requests) Answer(id int64, in RequestAnswer) (Request, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		r, err := q.GetRequest(ctx, id)
 		if err != nil {
-			return &Error{Message: "This request no longer exists"}
+			return notFound(err, "request")
 		}
 		to, err := request.Next(r.Kind, r.Status, action)
 		if err != nil {
@@ -267,7 +267,7 @@ func (s *Requests) Withdraw(id int64, note string) (Request, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		r, err := q.GetRequest(ctx, id)
 		if err != nil {
-			return &Error{Message: "This request no longer exists"}
+			return notFound(err, "request")
 		}
 		queued, err = s.close(ctx, q, st, r, request.Withdraw, strings.TrimSpace(note))
 		return err

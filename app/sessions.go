@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"tandem/app/invite"
-	"tandem/app/validate"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -117,7 +116,7 @@ func (s *Sessions) ForRelationship(relationshipID int64) ([]Session, error) {
 func (s *Sessions) Get(id int64) (Session, error) {
 	r, err := s.db.Q.GetSession(s.ctx, id)
 	if err != nil {
-		return Session{}, &Error{Message: "This session no longer exists"}
+		return Session{}, notFound(err, "session")
 	}
 	return s.dto(s.ctx, s.db.Q, r)
 }
@@ -141,7 +140,7 @@ func (s *Sessions) Schedule(in SessionInput) ([]Session, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		rel, err := q.GetRelationship(ctx, in.RelationshipID)
 		if err != nil {
-			return &Error{Message: "This relationship no longer exists"}
+			return notFound(err, "relationship")
 		}
 		if rel.Status != "active" {
 			return &Error{Message: fmt.Sprintf("This relationship is %s: resume it to schedule sessions", words(rel.Status))}
@@ -211,7 +210,7 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetSession(ctx, id)
 		if err != nil {
-			return &Error{Message: "This session no longer exists"}
+			return notFound(err, "session")
 		}
 		if cur.Status == "cancelled" {
 			return &Error{Message: "This session is cancelled: schedule a new one instead"}
@@ -264,7 +263,7 @@ func (s *Sessions) Cancel(id int64, reason string) (Session, error) {
 func cancelSession(ctx context.Context, q *store.Queries, tmpl *Templates, st Settings, id int64, reason string, now time.Time) ([]int64, error) {
 	cur, err := q.GetSession(ctx, id)
 	if err != nil {
-		return nil, &Error{Message: "This session no longer exists"}
+		return nil, notFound(err, "session")
 	}
 	if cur.Status == "cancelled" {
 		return nil, &Error{Message: "This session is already cancelled"}
@@ -291,7 +290,7 @@ func (s *Sessions) RecordOutcome(id int64, in OutcomeInput) (Session, error) {
 	err := s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetSession(ctx, id)
 		if err != nil {
-			return &Error{Message: "This session no longer exists"}
+			return notFound(err, "session")
 		}
 		if cur.Status == "cancelled" {
 			return &Error{Message: "This session was cancelled"}
@@ -325,7 +324,7 @@ func (s *Sessions) ImportRSVP(sessionID int64, fileName, data string) (RSVPResul
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		se, err := q.GetSession(ctx, sessionID)
 		if err != nil {
-			return &Error{Message: "This session no longer exists"}
+			return notFound(err, "session")
 		}
 		for _, a := range answers {
 			if a.UID != se.Uid {
@@ -365,7 +364,7 @@ var recordedPartStats = map[string]bool{"NEEDS-ACTION": true, "ACCEPTED": true, 
 func (s *Sessions) ExportSession(id int64) (string, error) {
 	r, err := s.db.Q.GetSession(s.ctx, id)
 	if err != nil {
-		return "", &Error{Message: "This session no longer exists"}
+		return "", notFound(err, "session")
 	}
 	return s.publish([]store.Session{r})
 }
@@ -425,119 +424,6 @@ func (s *Sessions) publish(rows []store.Session) (string, error) {
 	return string(b), nil
 }
 
-// queueSessionMail queues the message of a kind ("invite", "update", "cancellation") about a
-// session for each attendee, with the calendar attached, inside the caller's transaction.
-func queueSessionMail(ctx context.Context, q *store.Queries, tmpl *Templates, st Settings, se store.Session, kind, reason string, now time.Time) ([]int64, error) {
-	rel, err := q.GetRelationship(ctx, se.RelationshipID)
-	if err != nil {
-		return nil, err
-	}
-	prog, err := q.GetProgram(ctx, rel.ProgramID)
-	if err != nil {
-		return nil, err
-	}
-	members, err := q.ListRelationshipMembers(ctx, rel.ID)
-	if err != nil {
-		return nil, err
-	}
-	atts, err := q.ListSessionAttendees(ctx, se.ID)
-	if err != nil {
-		return nil, err
-	}
-	method := invite.Request
-	if kind == "cancellation" {
-		method = invite.Cancel
-	}
-	ev := eventOf(se, st, atts, now)
-	cal, err := invite.Build(method, ev)
-	if err != nil {
-		return nil, &Error{Message: "The invitation could not be written: " + err.Error()}
-	}
-	var ids []int64
-	for _, a := range atts {
-		// Only the newest message about a session goes: an older one still queued is replaced.
-		if _, err := q.CancelQueuedSessionMessages(ctx, store.CancelQueuedSessionMessagesParams{SessionID: nullID(se.ID), ToEmail: a.Email, Now: stamp(now)}); err != nil {
-			return nil, err
-		}
-		sent, err := q.CountSentSessionMessages(ctx, store.CountSentSessionMessagesParams{SessionID: nullID(se.ID), ToEmail: a.Email})
-		if err != nil {
-			return nil, err
-		}
-		k := kind
-		switch {
-		case kind == "cancellation" && sent == 0:
-			continue // nothing ever reached them: nothing to take back
-		case kind == "update" && sent == 0:
-			k = "invite" // their first message about it is an invitation
-		}
-		v := varsFor(st, prog, members, a.PersonID)
-		if v.Recipient.Email == "" {
-			v.Recipient = VarPerson{Name: a.Name, FirstName: firstName(a.Name), Email: a.Email}
-		}
-		v.Reason = reason
-		v.Session = sessionVars(se, a.TimeZone, st.DefaultTimeZone)
-		subj, text, html, err := tmpl.render(ctx, q, k, v)
-		if err != nil {
-			return nil, fmt.Errorf("%s email: %w", k, err)
-		}
-		m, err := q.QueueMessage(ctx, store.QueueMessageParams{Kind: k, ToName: a.Name, ToEmail: a.Email, Subject: subj, TextBody: text,
-			HtmlBody: html, Calendar: string(cal), Method: string(method), SessionID: nullID(se.ID), RelationshipID: nullID(rel.ID),
-			ProgramID: nullID(prog.ID), Now: stamp(now)})
-		if err != nil {
-			return nil, fmt.Errorf("queue %s: %w", k, err)
-		}
-		ids = append(ids, m.ID)
-	}
-	return ids, nil
-}
-
-func eventOf(se store.Session, st Settings, atts []store.ListSessionAttendeesRow, now time.Time) invite.Event {
-	start, _ := time.Parse(time.RFC3339, se.StartsAt)
-	created, _ := time.Parse(time.RFC3339, se.CreatedAt)
-	ev := invite.Event{UID: se.Uid, Sequence: int(se.Sequence), Start: start, Duration: time.Duration(se.DurationMinutes) * time.Minute,
-		Summary: se.Title, Description: se.Agenda, Location: se.Location, URL: se.VideoUrl, Stamp: now, Created: created,
-		Organizer: invite.Attendee{Name: invite.SanitizeName(orgName(st)), Email: st.AdminEmail}}
-	if se.Status == "cancelled" {
-		ev.Status = "CANCELLED"
-	}
-	for _, a := range atts {
-		ev.Attendees = append(ev.Attendees, invite.Attendee{Name: invite.SanitizeName(a.Name), Email: a.Email, PartStat: a.Partstat})
-	}
-	return ev
-}
-
-func orgName(st Settings) string {
-	if st.AdminName != "" {
-		return st.AdminName
-	}
-	if st.OrganisationName != "" {
-		return st.OrganisationName
-	}
-	return "Tandem"
-}
-
-// sessionVars shows a session in the reader's zone (their own, else the session's).
-func sessionVars(se store.Session, zone, fallback string) VarSession {
-	if zone == "" {
-		zone = se.TimeZone
-	}
-	if zone == "" {
-		zone = fallback
-	}
-	start, _ := time.Parse(time.RFC3339, se.StartsAt)
-	return VarSession{Title: se.Title, When: formatWhen(start, zone), Duration: fmt.Sprintf("%d minutes", se.DurationMinutes),
-		Location: se.Location, URL: se.VideoUrl, Agenda: se.Agenda, TimeZone: zone}
-}
-
-// formatWhen writes "Tuesday 1 December 2026, 10:00 (Europe/Lisbon)".
-func formatWhen(t time.Time, zone string) string {
-	loc, err := time.LoadLocation(zone)
-	if err != nil || zone == "" {
-		loc, zone = time.UTC, "UTC"
-	}
-	return t.In(loc).Format("Monday 2 January 2006, 15:04") + " (" + zone + ")"
-}
-
 func (s *Sessions) dto(ctx context.Context, q *store.Queries, r store.Session) (Session, error) {
 	atts, err := q.ListSessionAttendees(ctx, r.ID)
 	if err != nil {
@@ -569,86 +455,4 @@ func (s *Sessions) dto(ctx context.Context, q *store.Queries, r store.Session) (
 		out.Attendees = append(out.Attendees, at)
 	}
 	return out, nil
-}
-
-// outsideHours reports whether a meeting from start to end (local times) leaves 08:00–20:00.
-func outsideHours(start, end time.Time) bool {
-	mins := func(t time.Time) int { return t.Hour()*60 + t.Minute() }
-	if start.YearDay() != end.YearDay() {
-		return true
-	}
-	return mins(start) < 8*60 || mins(end) > 20*60
-}
-
-// checkSession validates the form and returns the start times in UTC (several for a series).
-func checkSession(in SessionInput, defaultZone string) ([]time.Time, SessionInput, error) {
-	in.Title = strings.TrimSpace(in.Title)
-	in.Location = strings.TrimSpace(in.Location)
-	in.VideoURL = strings.TrimSpace(in.VideoURL)
-	if in.Title == "" {
-		return nil, in, fieldErr("title", "A session needs a title")
-	}
-	if err := validate.Text(in.Title, 200); err != nil {
-		return nil, in, fieldErr("title", "The title %v", err)
-	}
-	if err := validate.Text(in.Location, 300); err != nil {
-		return nil, in, fieldErr("location", "The location %v", err)
-	}
-	if in.VideoURL != "" && !(strings.HasPrefix(in.VideoURL, "https://") || strings.HasPrefix(in.VideoURL, "http://")) || strings.ContainsAny(in.VideoURL, " \r\n\"") {
-		return nil, in, fieldErr("videoUrl", "A video link starts with https://")
-	}
-	if len([]rune(in.Agenda)) > 20000 {
-		return nil, in, fieldErr("agenda", "The agenda is longer than 20,000 characters")
-	}
-	if in.TimeZone == "" {
-		in.TimeZone = defaultZone
-	}
-	if err := validate.TimeZone(in.TimeZone); err != nil || in.TimeZone == "" {
-		return nil, in, fieldErr("timeZone", "Choose the time zone the time is in")
-	}
-	loc, _ := time.LoadLocation(in.TimeZone)
-	start, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(in.Start), loc)
-	if err != nil {
-		if t, err2 := time.Parse(time.RFC3339, in.Start); err2 == nil {
-			start = t
-		} else {
-			return nil, in, fieldErr("start", "Choose a date and time")
-		}
-	}
-	if start.Year() < 2000 || start.Year() > 2100 {
-		return nil, in, fieldErr("start", "Choose a date between 2000 and 2100")
-	}
-	if in.DurationMinutes == 0 {
-		in.DurationMinutes = 45
-	}
-	if in.DurationMinutes < 5 || in.DurationMinutes > 600 {
-		return nil, in, fieldErr("durationMinutes", "A session lasts from 5 minutes to 10 hours")
-	}
-	if in.Repeat == "" {
-		in.Repeat = "none"
-	}
-	if in.Count == 0 {
-		in.Count = 1
-	}
-	step := map[string]func(time.Time, int) time.Time{
-		"none":     func(t time.Time, i int) time.Time { return t },
-		"weekly":   func(t time.Time, i int) time.Time { return t.AddDate(0, 0, 7*i) },
-		"biweekly": func(t time.Time, i int) time.Time { return t.AddDate(0, 0, 14*i) },
-		"monthly":  func(t time.Time, i int) time.Time { return t.AddDate(0, i, 0) },
-	}[in.Repeat]
-	if step == nil {
-		return nil, in, fieldErr("repeat", "Repeat weekly, every two weeks, monthly, or not at all")
-	}
-	if in.Repeat == "none" {
-		in.Count = 1
-	}
-	if in.Count < 1 || in.Count > 52 {
-		return nil, in, fieldErr("count", "A series has from 1 to 52 sessions")
-	}
-	starts := make([]time.Time, 0, in.Count)
-	for i := 0; i < in.Count; i++ {
-		// Added in the planning zone, so 10:00 stays 10:00 across daylight-saving changes.
-		starts = append(starts, step(start.In(loc), i).UTC())
-	}
-	return starts, in, nil
 }

@@ -391,7 +391,7 @@ func (s *Templates) get(ctx context.Context, q *store.Queries, kind string) (mai
 	if err == nil {
 		return mail.Template{Subject: row.Subject, Text: row.TextBody, HTML: row.HtmlBody}, true, nil
 	}
-	if !errors.Is(db.NotFound(err), db.ErrNotFound) {
+	if !db.IsNotFound(err) {
 		return mail.Template{}, false, fmt.Errorf("template %s: %w", kind, err)
 	}
 	return defaultTemplates[kind], false, nil
