@@ -60,7 +60,7 @@ type Outbox struct {
 	work     context.Context // ends when Tandem closes: a sending run stops between messages
 	db       *db.DB
 	now      Clock
-	settings *SettingsService
+	settings *Settings
 
 	mu          sync.Mutex
 	progress    SendProgress
@@ -69,7 +69,7 @@ type Outbox struct {
 }
 
 // NewOutbox returns the outbox service.
-func NewOutbox(ctx context.Context, d *db.DB, now Clock, settings *SettingsService) *Outbox {
+func NewOutbox(ctx context.Context, d *db.DB, now Clock, settings *Settings) *Outbox {
 	return &Outbox{ctx: ctx, work: ctx, db: d, now: now, settings: settings}
 }
 
@@ -147,7 +147,7 @@ func (s *Outbox) Progress() SendProgress {
 }
 
 // Send starts sending the given queued messages (all queued ones when ids is empty) by the
-// delivery method in Settings, in the background; Progress follows it.
+// delivery method in AppSettings, in the background; Progress follows it.
 func (s *Outbox) Send(ids []int64) (SendProgress, error) {
 	st, err := s.settings.Get()
 	if err != nil {
@@ -231,7 +231,7 @@ func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
 // at most one message in doubt, and that one is held, never re-sent blindly. ctx ends the run
 // between messages (Tandem is closing); outcomes are recorded under the app's context, which a
 // closing window does not cancel.
-func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limiter, st Settings, msgs []store.Outbox) {
+func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limiter, st AppSettings, msgs []store.Outbox) {
 	ctx2 := s.ctx
 	for _, m := range msgs {
 		if pace != nil {
@@ -320,12 +320,12 @@ func (s *Outbox) finish(msg string) {
 }
 
 // saveDrafts writes the messages as .eml drafts into the drafts folder and marks them sent.
-func (s *Outbox) saveDrafts(st Settings, msgs []store.Outbox) (SendProgress, error) {
+func (s *Outbox) saveDrafts(st AppSettings, msgs []store.Outbox) (SendProgress, error) {
 	if st.DraftsDir == "" {
-		return SendProgress{}, fieldErr("draftsDir", "Choose the folder for drafts in Settings first")
+		return SendProgress{}, fieldErr("draftsDir", "Choose the folder for drafts in AppSettings first")
 	}
 	if st.AdminEmail == "" {
-		return SendProgress{}, fieldErr("adminEmail", "Set your sending address in Settings first")
+		return SendProgress{}, fieldErr("adminEmail", "Set your sending address in AppSettings first")
 	}
 	if err := os.MkdirAll(st.DraftsDir, 0o700); err != nil {
 		return SendProgress{}, &Error{Field: "draftsDir", Message: "The drafts folder cannot be created: " + err.Error()}
@@ -338,7 +338,7 @@ func (s *Outbox) saveDrafts(st Settings, msgs []store.Outbox) (SendProgress, err
 }
 
 // exportDrafts writes queued messages as .eml drafts into dir and marks them sent as drafts.
-func (s *Outbox) exportDrafts(st Settings, msgs []store.Outbox, dir string) (SendProgress, error) {
+func (s *Outbox) exportDrafts(st AppSettings, msgs []store.Outbox, dir string) (SendProgress, error) {
 	p := SendProgress{Total: len(msgs)}
 	for _, m := range msgs {
 		if _, err := mail.WriteDrafts(dir, []mail.Message{mailMessage(st, m, s.now())}); err != nil {
@@ -363,7 +363,7 @@ func (s *Outbox) exportQueuedDrafts(dir string) (SendProgress, error) {
 		return SendProgress{}, err
 	}
 	if st.AdminEmail == "" {
-		return SendProgress{}, errors.New("set your sending address in Settings first")
+		return SendProgress{}, errors.New("set your sending address in AppSettings first")
 	}
 	msgs, err := s.queued(nil)
 	if err != nil {
@@ -375,7 +375,7 @@ func (s *Outbox) exportQueuedDrafts(dir string) (SendProgress, error) {
 	return s.exportDrafts(st, msgs, dir)
 }
 
-func mailMessage(st Settings, m store.Outbox, now time.Time) mail.Message {
+func mailMessage(st AppSettings, m store.Outbox, now time.Time) mail.Message {
 	from := st.AdminName
 	if st.OrganisationName != "" && from != "" {
 		from += " (" + st.OrganisationName + ")"

@@ -41,13 +41,13 @@ type mailFixture struct {
 }
 
 // newMailFixture builds the fixture; edit changes the settings before they are saved.
-func newMailFixture(tb testing.TB, edit func(*app.Settings)) *mailFixture {
+func newMailFixture(tb testing.TB, edit func(*app.AppSettings)) *mailFixture {
 	tb.Helper()
 	return newMailFixtureWith(tb, smtptest.Options{}, edit)
 }
 
 // newMailFixtureWith builds the fixture with a server started with opts.
-func newMailFixtureWith(tb testing.TB, opts smtptest.Options, edit func(*app.Settings)) *mailFixture {
+func newMailFixtureWith(tb testing.TB, opts smtptest.Options, edit func(*app.AppSettings)) *mailFixture {
 	tb.Helper()
 	s, d := mustOpen(tb)
 	srv := smtptest.StartWith(tb, opts)
@@ -70,10 +70,10 @@ func newMailFixtureWith(tb testing.TB, opts smtptest.Options, edit func(*app.Set
 
 // saveSettings saves the fixture's settings (SMTP to the test server), changed by edit, and
 // the password.
-func (f *mailFixture) saveSettings(tb testing.TB, edit func(*app.Settings)) {
+func (f *mailFixture) saveSettings(tb testing.TB, edit func(*app.AppSettings)) {
 	tb.Helper()
 	f.s.Settings.TLS = f.srv.ClientTLS
-	st := app.Settings{AdminEmail: adminEmail, AdminName: "Sam Admin", OrganisationName: "Northwind",
+	st := app.AppSettings{AdminEmail: adminEmail, AdminName: "Sam Admin", OrganisationName: "Northwind",
 		DefaultTimeZone: "Europe/Berlin", Delivery: "smtp", SMTPHost: "127.0.0.1", SMTPPort: f.srv.Port,
 		SMTPSecurity: "starttls", SMTPUsername: "tandem", PerMinute: 600}
 	if edit != nil {

@@ -89,7 +89,7 @@ func TestSendPermanentRefusalFailsOnlyThatMessageAndRequeueSendsItOnce(t *testin
 
 func TestAutomaticSendingOnlyForChosenKinds(t *testing.T) {
 	t.Run("on for invites", func(t *testing.T) {
-		f := newMailFixture(t, func(st *app.Settings) { st.AutoSend = []string{"invite"} })
+		f := newMailFixture(t, func(st *app.AppSettings) { st.AutoSend = []string{"invite"} })
 		se := f.schedule(t, "2026-12-01T10:00")
 		f.s.Outbox.Wait()
 		if n := len(f.srv.Messages()); n != 2 {
@@ -127,7 +127,7 @@ func TestAutomaticSendingOnlyForChosenKinds(t *testing.T) {
 
 func TestDraftsDeliveryWritesUnsentEmails(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "drafts")
-	f := newMailFixture(t, func(st *app.Settings) { st.Delivery, st.DraftsDir = "drafts", dir })
+	f := newMailFixture(t, func(st *app.AppSettings) { st.Delivery, st.DraftsDir = "drafts", dir })
 	f.schedule(t, "2026-12-01T10:00")
 	queued := f.messages(t, "queued")
 	p, err := f.s.Outbox.Send(nil)
@@ -172,7 +172,7 @@ func TestDraftsDeliveryWritesUnsentEmails(t *testing.T) {
 }
 
 func TestDraftsDeliveryNeedsAFolder(t *testing.T) {
-	f := newMailFixture(t, func(st *app.Settings) { st.Delivery = "drafts" })
+	f := newMailFixture(t, func(st *app.AppSettings) { st.Delivery = "drafts" })
 	f.schedule(t, "2026-12-01T10:00")
 	_, err := f.s.Outbox.Send(nil)
 	if err == nil || fieldOf(t, err) != "draftsDir" {

@@ -20,13 +20,13 @@ type Pairing struct {
 	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
-	settings *SettingsService
+	settings *Settings
 	tmpl     *Templates
 	outbox   *Outbox
 }
 
 // NewPairing returns the pairing service.
-func NewPairing(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Pairing {
+func NewPairing(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Pairing {
 	return &Pairing{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
 }
 

@@ -24,7 +24,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 		return ApproveResult{}, err
 	}
 	if st.AdminEmail == "" {
-		return ApproveResult{}, &Error{Message: "Set your sending address in Settings first: the introductions are sent from it"}
+		return ApproveResult{}, &Error{Message: "Set your sending address in AppSettings first: the introductions are sent from it"}
 	}
 	ctx := s.ctx
 	var out ApproveResult
@@ -90,7 +90,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 
 // introduce queues the introduction email to each member of a new relationship: who the others
 // are, their profile highlights, and why they were paired.
-func (s *Pairing) introduce(ctx context.Context, q *store.Queries, st Settings, p *pool, relID int64, it DraftItem) ([]int64, error) {
+func (s *Pairing) introduce(ctx context.Context, q *store.Queries, st AppSettings, p *pool, relID int64, it DraftItem) ([]int64, error) {
 	members, err := q.ListRelationshipMembers(ctx, relID)
 	if err != nil {
 		return nil, err

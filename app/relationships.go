@@ -76,13 +76,13 @@ type Relationships struct {
 	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
-	settings *SettingsService
+	settings *Settings
 	tmpl     *Templates
 	outbox   *Outbox
 }
 
 // NewRelationships returns the relationships service.
-func NewRelationships(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Relationships {
+func NewRelationships(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Relationships {
 	return &Relationships{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
 }
 
@@ -354,7 +354,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 		return Relationship{}, err
 	}
 	if in.ThankYou && st.AdminEmail == "" {
-		return Relationship{}, fieldErr("thankYou", "Set your sending address in Settings to send a thank-you email")
+		return Relationship{}, fieldErr("thankYou", "Set your sending address in AppSettings to send a thank-you email")
 	}
 	ctx := s.ctx
 	var queued []int64
@@ -422,7 +422,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 }
 
 // varsFor fills the template variables for one member of a relationship.
-func varsFor(st Settings, prog store.Program, members []store.ListRelationshipMembersRow, personID int64) MessageVars {
+func varsFor(st AppSettings, prog store.Program, members []store.ListRelationshipMembersRow, personID int64) MessageVars {
 	v := MessageVars{Organisation: st.OrganisationName, Admin: VarPerson{Name: st.AdminName, FirstName: firstName(st.AdminName), Email: st.AdminEmail},
 		Program: VarProgram{Name: prog.Name}}
 	var others []string

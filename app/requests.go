@@ -104,13 +104,13 @@ type Requests struct {
 	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
-	settings *SettingsService
+	settings *Settings
 	tmpl     *Templates
 	outbox   *Outbox
 }
 
 // NewRequests returns the requests service.
-func NewRequests(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Requests {
+func NewRequests(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Requests {
 	return &Requests{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
 }
 

@@ -200,7 +200,7 @@ func (s *Requests) parties(ctx context.Context, q *store.Queries, r store.Reques
 	return prog, req, rec, err
 }
 
-func (s *Requests) event(ctx context.Context, q *store.Queries, st Settings, id int64, from, to, action, note string) error {
+func (s *Requests) event(ctx context.Context, q *store.Queries, st AppSettings, id int64, from, to, action, note string) error {
 	return q.AddRequestEvent(ctx, store.AddRequestEventParams{RequestID: id, FromStatus: from, ToStatus: to, Action: action,
 		Actor: orDefault(st.AdminName, "the admin"), Note: note, Now: stamp(s.now())})
 }

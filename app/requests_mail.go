@@ -12,7 +12,7 @@ import (
 )
 
 // queue renders a request email of kind for one of the two parties and queues it.
-func (s *Requests) queue(ctx context.Context, q *store.Queries, st Settings, prog store.Program, r store.Request,
+func (s *Requests) queue(ctx context.Context, q *store.Queries, st AppSettings, prog store.Program, r store.Request,
 	req, rec, to store.ListParticipantRowsRow, kind, reason string) (int64, error) {
 	v, err := s.vars(ctx, q, st, prog, r, req, rec, to)
 	if err != nil {
@@ -32,7 +32,7 @@ func (s *Requests) queue(ctx context.Context, q *store.Queries, st Settings, pro
 	return id, nil
 }
 
-func (s *Requests) vars(ctx context.Context, q *store.Queries, st Settings, prog store.Program, r store.Request, req, rec, to store.ListParticipantRowsRow) (MessageVars, error) {
+func (s *Requests) vars(ctx context.Context, q *store.Queries, st AppSettings, prog store.Program, r store.Request, req, rec, to store.ListParticipantRowsRow) (MessageVars, error) {
 	vp := func(p store.ListParticipantRowsRow) VarPerson {
 		return VarPerson{Name: p.Name, FirstName: firstName(p.Name), Email: p.Email, Title: p.Title, Department: p.Department}
 	}

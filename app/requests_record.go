@@ -54,7 +54,7 @@ func (s *Requests) Create(in RequestInput) (Request, error) {
 		return Request{}, err
 	}
 	if st.AdminEmail == "" {
-		return Request{}, fieldErr("adminEmail", "Set your sending address in Settings first: request summaries are sent from it")
+		return Request{}, fieldErr("adminEmail", "Set your sending address in AppSettings first: request summaries are sent from it")
 	}
 	var id int64
 	var queued []int64
@@ -123,7 +123,7 @@ func (s *Requests) Release(id int64) (Request, error) {
 }
 
 // send marks a request sent (starting a mentor request's clock) and queues its two emails.
-func (s *Requests) send(ctx context.Context, q *store.Queries, st Settings, prog store.Program, r store.Request, req, rec store.ListParticipantRowsRow) ([]int64, error) {
+func (s *Requests) send(ctx context.Context, q *store.Queries, st AppSettings, prog store.Program, r store.Request, req, rec store.ListParticipantRowsRow) ([]int64, error) {
 	var exp sql.NullString
 	if t, ok := request.ExpiresAt(r.Kind, s.now(), int(prog.MentorRequestExpiryDays)); ok {
 		exp = sql.NullString{String: stamp(t), Valid: true}
@@ -280,7 +280,7 @@ func (s *Requests) Withdraw(id int64, note string) (Request, error) {
 }
 
 // close ends a pending request by withdrawal, invalidation or expiry, and tells who needs to know.
-func (s *Requests) close(ctx context.Context, q *store.Queries, st Settings, r store.Request, action, note string) ([]int64, error) {
+func (s *Requests) close(ctx context.Context, q *store.Queries, st AppSettings, r store.Request, action, note string) ([]int64, error) {
 	to, err := request.Next(r.Kind, r.Status, action)
 	if err != nil {
 		return nil, &Error{Message: upperFirst(err.Error())}

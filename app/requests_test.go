@@ -30,7 +30,7 @@ func newReqFixture(t *testing.T) *reqFixture {
 	t.Cleanup(func() { d.Close() })
 	f := &reqFixture{now: testNow, p: map[string]app.Participant{}, c: map[string]app.Participant{}}
 	f.s = app.NewServices(context.Background(), d, func() time.Time { return f.now }, &app.KeyringSecrets{NoKeyring: true})
-	if _, err := f.s.Settings.Save(app.Settings{AdminName: "Sam Admin", AdminEmail: "mentoring@example.org", Delivery: "smtp",
+	if _, err := f.s.Settings.Save(app.AppSettings{AdminName: "Sam Admin", AdminEmail: "mentoring@example.org", Delivery: "smtp",
 		DefaultTimeZone: "Europe/London"}); err != nil {
 		t.Fatal(err)
 	}

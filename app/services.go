@@ -21,7 +21,7 @@ type Services struct {
 	Directory     *Directory
 	Imports       *Imports
 	System        *System
-	Settings      *SettingsService
+	Settings      *Settings
 	Templates     *Templates
 	Outbox        *Outbox
 	Relationships *Relationships

@@ -11,7 +11,7 @@ import (
 // Closing Tandem during a paced sending run stops it after the message in hand: what was sent is
 // recorded as sent, the rest waits in the queue, and nothing is left 'sending'.
 func TestShutdownEndsASendingRunWithItsOutcomesRecorded(t *testing.T) {
-	f := newMailFixture(t, func(st *app.Settings) { st.PerMinute = 1 }) // the second message waits a minute
+	f := newMailFixture(t, func(st *app.AppSettings) { st.PerMinute = 1 }) // the second message waits a minute
 	in := f.session("2026-12-01T10:00")
 	in.Repeat, in.Count = "weekly", 3
 	if _, err := f.s.Sessions.Schedule(in); err != nil {

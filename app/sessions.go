@@ -83,14 +83,14 @@ type Sessions struct {
 	ctx      context.Context // the app\'s lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
-	settings *SettingsService
+	settings *Settings
 	tmpl     *Templates
 	outbox   *Outbox
 	ui       UI
 }
 
 // NewSessions returns the sessions service.
-func NewSessions(ctx context.Context, d *db.DB, now Clock, settings *SettingsService, tmpl *Templates, outbox *Outbox) *Sessions {
+func NewSessions(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Sessions {
 	return &Sessions{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox, ui: noUI{}}
 }
 
@@ -129,7 +129,7 @@ func (s *Sessions) Schedule(in SessionInput) ([]Session, error) {
 		return nil, err
 	}
 	if st.AdminEmail == "" {
-		return nil, fieldErr("adminEmail", "Set your sending address in Settings first: invites are sent from it")
+		return nil, fieldErr("adminEmail", "Set your sending address in AppSettings first: invites are sent from it")
 	}
 	starts, in, err := checkSession(in, st.DefaultTimeZone)
 	if err != nil {
@@ -198,7 +198,7 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 		return Session{}, err
 	}
 	if st.AdminEmail == "" {
-		return Session{}, fieldErr("adminEmail", "Set your sending address in Settings first: updates are sent from it")
+		return Session{}, fieldErr("adminEmail", "Set your sending address in AppSettings first: updates are sent from it")
 	}
 	in.Repeat, in.Count = "none", 1
 	starts, in, err := checkSession(in, st.DefaultTimeZone)
@@ -260,7 +260,7 @@ func (s *Sessions) Cancel(id int64, reason string) (Session, error) {
 	return s.Get(id)
 }
 
-func cancelSession(ctx context.Context, q *store.Queries, tmpl *Templates, st Settings, id int64, reason string, now time.Time) ([]int64, error) {
+func cancelSession(ctx context.Context, q *store.Queries, tmpl *Templates, st AppSettings, id int64, reason string, now time.Time) ([]int64, error) {
 	cur, err := q.GetSession(ctx, id)
 	if err != nil {
 		return nil, notFound(err, "session")

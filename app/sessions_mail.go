@@ -10,7 +10,7 @@ import (
 
 // queueSessionMail queues the message of a kind ("invite", "update", "cancellation") about a
 // session for each attendee, with the calendar attached, inside the caller's transaction.
-func queueSessionMail(ctx context.Context, q *store.Queries, tmpl *Templates, st Settings, se store.Session, kind, reason string, now time.Time) ([]int64, error) {
+func queueSessionMail(ctx context.Context, q *store.Queries, tmpl *Templates, st AppSettings, se store.Session, kind, reason string, now time.Time) ([]int64, error) {
 	rel, err := q.GetRelationship(ctx, se.RelationshipID)
 	if err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func queueSessionMail(ctx context.Context, q *store.Queries, tmpl *Templates, st
 	return ids, nil
 }
 
-func eventOf(se store.Session, st Settings, atts []store.ListSessionAttendeesRow, now time.Time) invite.Event {
+func eventOf(se store.Session, st AppSettings, atts []store.ListSessionAttendeesRow, now time.Time) invite.Event {
 	start, _ := time.Parse(time.RFC3339, se.StartsAt)
 	created, _ := time.Parse(time.RFC3339, se.CreatedAt)
 	ev := invite.Event{UID: se.Uid, Sequence: int(se.Sequence), Start: start, Duration: time.Duration(se.DurationMinutes) * time.Minute,
@@ -89,7 +89,7 @@ func eventOf(se store.Session, st Settings, atts []store.ListSessionAttendeesRow
 	return ev
 }
 
-func orgName(st Settings) string {
+func orgName(st AppSettings) string {
 	if st.AdminName != "" {
 		return st.AdminName
 	}

@@ -16,8 +16,8 @@ import (
 	"tandem/db/store"
 )
 
-// Settings are the organisation's and the admin's details and how email leaves Tandem.
-type Settings struct {
+// AppSettings are the organisation's and the admin's details and how email leaves Tandem.
+type AppSettings struct {
 	OrganisationName string `json:"organisationName"`
 	AdminName        string `json:"adminName"`
 	AdminEmail       string `json:"adminEmail"`
@@ -45,8 +45,8 @@ type Settings struct {
 var MessageKinds = []string{"invite", "update", "cancellation", "closing", "request_summary", "request_confirmation",
 	"request_answer", "request_declined", "request_reminder", "request_expired", "request_closed", "introduction"}
 
-// SettingsService reads and saves settings and the SMTP password.
-type SettingsService struct {
+// Settings reads and saves settings and the SMTP password.
+type Settings struct {
 	ctx        context.Context // the app's lifetime: every query runs under it
 	db         *db.DB
 	now        Clock
@@ -61,8 +61,8 @@ type SettingsService struct {
 }
 
 // NewSettings returns the settings service.
-func NewSettings(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *SettingsService {
-	return &SettingsService{ctx: ctx, db: d, now: now, secrets: secrets}
+func NewSettings(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *Settings {
+	return &Settings{ctx: ctx, db: d, now: now, secrets: secrets}
 }
 
 var settingsDefaults = map[string]string{
@@ -72,10 +72,10 @@ var settingsDefaults = map[string]string{
 }
 
 // Get returns the settings, with defaults for what was never saved.
-func (s *SettingsService) Get() (Settings, error) {
+func (s *Settings) Get() (AppSettings, error) {
 	rows, err := s.db.Q.ListSettings(s.ctx)
 	if err != nil {
-		return Settings{}, fmt.Errorf("settings: %w", err)
+		return AppSettings{}, fmt.Errorf("settings: %w", err)
 	}
 	kv := map[string]string{}
 	for k, v := range settingsDefaults {
@@ -86,7 +86,7 @@ func (s *SettingsService) Get() (Settings, error) {
 	}
 	port, _ := strconv.Atoi(kv["smtp_port"])
 	per, _ := strconv.Atoi(kv["per_minute"])
-	out := Settings{OrganisationName: kv["organisation_name"], AdminName: kv["admin_name"], AdminEmail: kv["admin_email"],
+	out := AppSettings{OrganisationName: kv["organisation_name"], AdminName: kv["admin_name"], AdminEmail: kv["admin_email"],
 		DefaultTimeZone: kv["default_time_zone"], Delivery: kv["delivery"], SMTPHost: kv["smtp_host"], SMTPPort: port,
 		SMTPSecurity: kv["smtp_security"], SMTPUsername: kv["smtp_username"], SMTPCAFile: kv["smtp_ca_file"], PerMinute: per, DraftsDir: kv["drafts_dir"],
 		AutoSend: []string{}}
@@ -107,7 +107,7 @@ func (s *SettingsService) Get() (Settings, error) {
 }
 
 // Save validates and stores the settings (the password is set apart, with SetPassword).
-func (s *SettingsService) Save(in Settings) (Settings, error) {
+func (s *Settings) Save(in AppSettings) (AppSettings, error) {
 	in.OrganisationName = strings.TrimSpace(in.OrganisationName)
 	in.AdminName = strings.TrimSpace(in.AdminName)
 	in.AdminEmail = strings.TrimSpace(in.AdminEmail)
@@ -185,7 +185,7 @@ func (s *SettingsService) Save(in Settings) (Settings, error) {
 
 // SetPassword keeps the SMTP password for the saved username: in the OS keyring when there is
 // one, otherwise for this session only. It says which.
-func (s *SettingsService) SetPassword(password string) (Settings, error) {
+func (s *Settings) SetPassword(password string) (AppSettings, error) {
 	st, err := s.Get()
 	if err != nil {
 		return st, err
@@ -209,7 +209,7 @@ func (s *SettingsService) SetPassword(password string) (Settings, error) {
 
 // SendTestEmail sends one small message to the admin's address through the saved SMTP
 // settings and says what the server answered.
-func (s *SettingsService) SendTestEmail() (string, error) {
+func (s *Settings) SendTestEmail() (string, error) {
 	st, err := s.Get()
 	if err != nil {
 		return "", err
@@ -229,12 +229,12 @@ func (s *SettingsService) SendTestEmail() (string, error) {
 }
 
 // sender builds an SMTP sender from the settings and the kept password.
-func (s *SettingsService) sender(st Settings) (*mail.Sender, error) {
+func (s *Settings) sender(st AppSettings) (*mail.Sender, error) {
 	if st.AdminEmail == "" {
-		return nil, fieldErr("adminEmail", "Set your sending address in Settings first")
+		return nil, fieldErr("adminEmail", "Set your sending address in AppSettings first")
 	}
 	if st.SMTPHost == "" {
-		return nil, fieldErr("smtpHost", "Set the SMTP server in Settings first")
+		return nil, fieldErr("smtpHost", "Set the SMTP server in AppSettings first")
 	}
 	// The outbox paces its runs itself (see Outbox.Send), so the sender has no limit of its own.
 	cfg := mail.Config{Host: st.SMTPHost, Port: st.SMTPPort, Security: st.SMTPSecurity, Username: st.SMTPUsername, PerMinute: -1,
@@ -242,7 +242,7 @@ func (s *SettingsService) sender(st Settings) (*mail.Sender, error) {
 	if st.SMTPUsername != "" {
 		pw, err := s.secrets.Get(st.SMTPUsername)
 		if err != nil {
-			return nil, fieldErr("password", "Enter the SMTP password in Settings: it is kept in your system's keyring, or for this session only")
+			return nil, fieldErr("password", "Enter the SMTP password in AppSettings: it is kept in your system's keyring, or for this session only")
 		}
 		cfg.Password = pw
 	}

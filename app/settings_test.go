@@ -12,8 +12,8 @@ import (
 )
 
 // goodSettings is a valid form.
-func goodSettings() app.Settings {
-	return app.Settings{OrganisationName: "Northwind", AdminName: "Sam Admin", AdminEmail: adminEmail,
+func goodSettings() app.AppSettings {
+	return app.AppSettings{OrganisationName: "Northwind", AdminName: "Sam Admin", AdminEmail: adminEmail,
 		DefaultTimeZone: "Europe/Lisbon", Delivery: "smtp", SMTPHost: "smtp.northwind.example", SMTPPort: 587,
 		SMTPSecurity: "starttls", SMTPUsername: "tandem", PerMinute: 30, AutoSend: []string{"invite", "update"}}
 }
@@ -26,23 +26,23 @@ func TestSaveSettingsRefusesBadValues(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
-		edit  func(*app.Settings)
+		edit  func(*app.AppSettings)
 		field string
 	}{
-		{"bad email", func(st *app.Settings) { st.AdminEmail = "sam@" }, "adminEmail"},
-		{"email with a space", func(st *app.Settings) { st.AdminEmail = "sam admin@northwind.example" }, "adminEmail"},
-		{"port too big", func(st *app.Settings) { st.SMTPPort = 70000 }, "smtpPort"},
-		{"negative port", func(st *app.Settings) { st.SMTPPort = -25 }, "smtpPort"},
-		{"no encryption", func(st *app.Settings) { st.SMTPSecurity = "none" }, "smtpSecurity"},
-		{"ssl", func(st *app.Settings) { st.SMTPSecurity = "ssl" }, "smtpSecurity"},
-		{"bad zone", func(st *app.Settings) { st.DefaultTimeZone = "Mars/Olympus" }, "defaultTimeZone"},
-		{"zone abbreviation", func(st *app.Settings) { st.DefaultTimeZone = "CET" }, "defaultTimeZone"},
-		{"bad delivery", func(st *app.Settings) { st.Delivery = "fax" }, "delivery"},
-		{"host with port", func(st *app.Settings) { st.SMTPHost = "smtp.northwind.example:587" }, "smtpHost"},
-		{"rate too high", func(st *app.Settings) { st.PerMinute = 601 }, "perMinute"},
-		{"rate negative", func(st *app.Settings) { st.PerMinute = -1 }, "perMinute"},
-		{"unknown kind", func(st *app.Settings) { st.AutoSend = []string{"invite", "survey"} }, "autoSend"},
-		{"name with a line break", func(st *app.Settings) { st.AdminName = "Sam\nAdmin" }, "adminName"},
+		{"bad email", func(st *app.AppSettings) { st.AdminEmail = "sam@" }, "adminEmail"},
+		{"email with a space", func(st *app.AppSettings) { st.AdminEmail = "sam admin@northwind.example" }, "adminEmail"},
+		{"port too big", func(st *app.AppSettings) { st.SMTPPort = 70000 }, "smtpPort"},
+		{"negative port", func(st *app.AppSettings) { st.SMTPPort = -25 }, "smtpPort"},
+		{"no encryption", func(st *app.AppSettings) { st.SMTPSecurity = "none" }, "smtpSecurity"},
+		{"ssl", func(st *app.AppSettings) { st.SMTPSecurity = "ssl" }, "smtpSecurity"},
+		{"bad zone", func(st *app.AppSettings) { st.DefaultTimeZone = "Mars/Olympus" }, "defaultTimeZone"},
+		{"zone abbreviation", func(st *app.AppSettings) { st.DefaultTimeZone = "CET" }, "defaultTimeZone"},
+		{"bad delivery", func(st *app.AppSettings) { st.Delivery = "fax" }, "delivery"},
+		{"host with port", func(st *app.AppSettings) { st.SMTPHost = "smtp.northwind.example:587" }, "smtpHost"},
+		{"rate too high", func(st *app.AppSettings) { st.PerMinute = 601 }, "perMinute"},
+		{"rate negative", func(st *app.AppSettings) { st.PerMinute = -1 }, "perMinute"},
+		{"unknown kind", func(st *app.AppSettings) { st.AutoSend = []string{"invite", "survey"} }, "autoSend"},
+		{"name with a line break", func(st *app.AppSettings) { st.AdminName = "Sam\nAdmin" }, "adminName"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

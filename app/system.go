@@ -80,7 +80,7 @@ func (s *System) LoadSample() (SampleResult, error) {
 		return SampleResult{}, &Error{Message: "The sample organisation goes into an empty database only: this one already has programs or people. Start Tandem with --db and a new file to explore the sample."}
 	}
 	ds := sample.Generate(s.now())
-	if _, err := s.s.Settings.Save(Settings{OrganisationName: "Northwind", AdminName: "Sam Rivera", AdminEmail: "mentoring@" + sample.Domain,
+	if _, err := s.s.Settings.Save(AppSettings{OrganisationName: "Northwind", AdminName: "Sam Rivera", AdminEmail: "mentoring@" + sample.Domain,
 		DefaultTimeZone: "Europe/London", Delivery: "smtp", SMTPPort: 587, SMTPSecurity: "starttls", PerMinute: 20}); err != nil {
 		return SampleResult{}, fmt.Errorf("sample settings: %w", err)
 	}

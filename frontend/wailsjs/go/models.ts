@@ -52,6 +52,46 @@ export namespace app {
 	        this.choices = source["choices"];
 	    }
 	}
+	export class AppSettings {
+	    organisationName: string;
+	    adminName: string;
+	    adminEmail: string;
+	    defaultTimeZone: string;
+	    delivery: string;
+	    smtpHost: string;
+	    smtpPort: number;
+	    smtpSecurity: string;
+	    smtpUsername: string;
+	    smtpCaFile: string;
+	    perMinute: number;
+	    draftsDir: string;
+	    autoSend: string[];
+	    passwordSaved: boolean;
+	    passwordRemembered: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AppSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organisationName = source["organisationName"];
+	        this.adminName = source["adminName"];
+	        this.adminEmail = source["adminEmail"];
+	        this.defaultTimeZone = source["defaultTimeZone"];
+	        this.delivery = source["delivery"];
+	        this.smtpHost = source["smtpHost"];
+	        this.smtpPort = source["smtpPort"];
+	        this.smtpSecurity = source["smtpSecurity"];
+	        this.smtpUsername = source["smtpUsername"];
+	        this.smtpCaFile = source["smtpCaFile"];
+	        this.perMinute = source["perMinute"];
+	        this.draftsDir = source["draftsDir"];
+	        this.autoSend = source["autoSend"];
+	        this.passwordSaved = source["passwordSaved"];
+	        this.passwordRemembered = source["passwordRemembered"];
+	    }
+	}
 	export class ApproveResult {
 	    relationships: number;
 	    emails: number;
@@ -1822,46 +1862,6 @@ export namespace app {
 	        this.agendaTemplateId = source["agendaTemplateId"];
 	        this.repeat = source["repeat"];
 	        this.count = source["count"];
-	    }
-	}
-	export class Settings {
-	    organisationName: string;
-	    adminName: string;
-	    adminEmail: string;
-	    defaultTimeZone: string;
-	    delivery: string;
-	    smtpHost: string;
-	    smtpPort: number;
-	    smtpSecurity: string;
-	    smtpUsername: string;
-	    smtpCaFile: string;
-	    perMinute: number;
-	    draftsDir: string;
-	    autoSend: string[];
-	    passwordSaved: boolean;
-	    passwordRemembered: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.organisationName = source["organisationName"];
-	        this.adminName = source["adminName"];
-	        this.adminEmail = source["adminEmail"];
-	        this.defaultTimeZone = source["defaultTimeZone"];
-	        this.delivery = source["delivery"];
-	        this.smtpHost = source["smtpHost"];
-	        this.smtpPort = source["smtpPort"];
-	        this.smtpSecurity = source["smtpSecurity"];
-	        this.smtpUsername = source["smtpUsername"];
-	        this.smtpCaFile = source["smtpCaFile"];
-	        this.perMinute = source["perMinute"];
-	        this.draftsDir = source["draftsDir"];
-	        this.autoSend = source["autoSend"];
-	        this.passwordSaved = source["passwordSaved"];
-	        this.passwordRemembered = source["passwordRemembered"];
 	    }
 	}
 	export class State {
