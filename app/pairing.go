@@ -21,13 +21,12 @@ type Pairing struct {
 	db       *db.DB
 	now      Clock
 	settings *Settings
-	tmpl     *Templates
 	outbox   *Outbox
 }
 
 // NewPairing returns the pairing service.
-func NewPairing(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Pairing {
-	return &Pairing{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
+func NewPairing(ctx context.Context, d *db.DB, now Clock, settings *Settings, outbox *Outbox) *Pairing {
+	return &Pairing{ctx: ctx, db: d, now: now, settings: settings, outbox: outbox}
 }
 
 // Pairing modes: what a run pairs.

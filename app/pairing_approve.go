@@ -1,11 +1,10 @@
 package app
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
+	"tandem/app/notify"
 	"tandem/db/store"
 )
 
@@ -71,7 +70,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 				return err
 			}
 			out.Relationships++
-			ids, err := s.introduce(ctx, q, st, p, relID, it)
+			ids, err := notify.QueueIntroduction(ctx, q, sender(st), p.prog, relID, p.row, it.Score, it.Reasons, s.now())
 			if err != nil {
 				return err
 			}
@@ -86,42 +85,4 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 	}
 	s.outbox.autoSend(queued)
 	return out, nil
-}
-
-// introduce queues the introduction email to each member of a new relationship: who the others
-// are, their profile highlights, and why they were paired.
-func (s *Pairing) introduce(ctx context.Context, q *store.Queries, st AppSettings, p *pool, relID int64, it DraftItem) ([]int64, error) {
-	members, err := q.ListRelationshipMembers(ctx, relID)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for _, m := range members {
-		v := varsFor(st, p.prog, members, m.PersonID)
-		var highlights []string
-		for _, o := range members {
-			if o.PersonID == m.PersonID {
-				continue
-			}
-			if i, ok := p.index[o.ParticipantID]; ok {
-				h, err := profileHighlights(ctx, q, p.rows[i])
-				if err != nil {
-					return nil, err
-				}
-				highlights = append(highlights, o.Name+" ("+o.Role+")\n"+h)
-			}
-		}
-		v.Match = VarMatch{Score: it.Score, Highlights: strings.Join(highlights, "\n\n"), Reasons: strings.Join(it.Reasons, "\n")}
-		subj, text, html, err := s.tmpl.render(ctx, q, "introduction", v)
-		if err != nil {
-			return nil, fmt.Errorf("introduction email: %w", err)
-		}
-		msg, err := q.QueueMessage(ctx, store.QueueMessageParams{Kind: "introduction", ToName: m.Name, ToEmail: m.Email, Subject: subj,
-			TextBody: text, HtmlBody: html, RelationshipID: nullID(relID), ProgramID: nullID(p.prog.ID), Now: stamp(s.now())})
-		if err != nil {
-			return nil, fmt.Errorf("queue introduction: %w", err)
-		}
-		ids = append(ids, msg.ID)
-	}
-	return ids, nil
 }

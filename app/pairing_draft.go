@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tandem/app/notify"
 	"tandem/db/store"
 )
 
@@ -389,7 +390,7 @@ func manualMembers(p *pool, mode string, members []MemberInput, items []DraftIte
 	for _, it := range items {
 		var names []string
 		for _, m := range it.Members {
-			names = append(names, firstName(m.Name))
+			names = append(names, notify.FirstName(m.Name))
 		}
 		for _, m := range it.Members {
 			if m.Role == "mentor" {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tandem/app/match"
+	"tandem/app/notify"
 	"tandem/app/questionnaire"
 	"tandem/db/store"
 )
@@ -119,6 +120,15 @@ func loadPool(ctx context.Context, q *store.Queries, programID int64, peers bool
 	return p, nil
 }
 
+// row is an active participant's row.
+func (p *pool) row(id int64) (store.ListParticipantRowsRow, bool) {
+	i, ok := p.index[id]
+	if !ok {
+		return store.ListParticipantRowsRow{}, false
+	}
+	return p.rows[i], true
+}
+
 // name is a participant's name, or "someone" for one who is not active.
 func (p *pool) name(id int64) string {
 	if i, ok := p.index[id]; ok {
@@ -172,7 +182,7 @@ func (p *pool) pairScore(a, b int64) (points, percent int, reasons, broken []str
 	for _, w := range [][2]int64{{a, b}, {b, a}} {
 		if p.wishes[w] {
 			points += int(p.prog.WishBonus)
-			reasons = append(reasons, fmt.Sprintf("%s asked to meet %s (+%d)", firstName(p.name(w[0])), firstName(p.name(w[1])), p.prog.WishBonus))
+			reasons = append(reasons, fmt.Sprintf("%s asked to meet %s (+%d)", notify.FirstName(p.name(w[0])), notify.FirstName(p.name(w[1])), p.prog.WishBonus))
 		}
 	}
 	return points, min(100, p.scorer.Percent(points)), reasons, broken

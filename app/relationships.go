@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tandem/app/notify"
 	"tandem/app/validate"
 	"tandem/db"
 	"tandem/db/store"
@@ -77,13 +78,12 @@ type Relationships struct {
 	db       *db.DB
 	now      Clock
 	settings *Settings
-	tmpl     *Templates
 	outbox   *Outbox
 }
 
 // NewRelationships returns the relationships service.
-func NewRelationships(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Relationships {
-	return &Relationships{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
+func NewRelationships(ctx context.Context, d *db.DB, now Clock, settings *Settings, outbox *Outbox) *Relationships {
+	return &Relationships{ctx: ctx, db: d, now: now, settings: settings, outbox: outbox}
 }
 
 // List returns a program's relationships, open ones first.
@@ -380,7 +380,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 		}
 		for _, se := range sessions {
 			if se.Status == "scheduled" && se.StartsAt >= stamp(s.now()) {
-				ids, err := cancelSession(ctx, q, s.tmpl, st, se.ID, "The relationship has closed.", s.now())
+				ids, err := cancelSession(ctx, q, st, se.ID, "The relationship has closed.", s.now())
 				if err != nil {
 					return err
 				}
@@ -394,49 +394,15 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 		if err != nil {
 			return err
 		}
-		members, err := q.ListRelationshipMembers(ctx, id)
-		if err != nil {
-			return err
-		}
-		for _, m := range members {
-			v := varsFor(st, prog, members, m.PersonID)
-			v.Reason = strings.TrimSpace(in.Message)
-			subj, text, html, err := s.tmpl.render(ctx, q, "closing", v)
-			if err != nil {
-				return fmt.Errorf("closing email: %w", err)
-			}
-			msg, err := q.QueueMessage(ctx, store.QueueMessageParams{Kind: "closing", ToName: m.Name, ToEmail: m.Email, Subject: subj,
-				TextBody: text, HtmlBody: html, RelationshipID: nullID(id), ProgramID: nullID(prog.ID), Now: stamp(s.now())})
-			if err != nil {
-				return fmt.Errorf("queue closing email: %w", err)
-			}
-			queued = append(queued, msg.ID)
-		}
-		return nil
+		ids, err := notify.QueueClosing(ctx, q, sender(st), prog, id, in.Message, s.now())
+		queued = append(queued, ids...)
+		return err
 	})
 	if err != nil {
 		return Relationship{}, err
 	}
 	s.outbox.autoSend(queued)
 	return s.Get(id)
-}
-
-// varsFor fills the template variables for one member of a relationship.
-func varsFor(st AppSettings, prog store.Program, members []store.ListRelationshipMembersRow, personID int64) MessageVars {
-	v := MessageVars{Organisation: st.OrganisationName, Admin: VarPerson{Name: st.AdminName, FirstName: firstName(st.AdminName), Email: st.AdminEmail},
-		Program: VarProgram{Name: prog.Name}}
-	var others []string
-	for _, m := range members {
-		p := VarPerson{Name: m.Name, FirstName: firstName(m.Name), Email: m.Email, Title: m.Title, Department: m.Department}
-		if m.PersonID == personID {
-			v.Recipient = p
-			continue
-		}
-		v.Others = append(v.Others, p)
-		others = append(others, m.Name)
-	}
-	v.OthersNames = joinNames(others)
-	return v
 }
 
 func memberDTO(m store.ListRelationshipMembersRow) Member {

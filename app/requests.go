@@ -105,13 +105,12 @@ type Requests struct {
 	db       *db.DB
 	now      Clock
 	settings *Settings
-	tmpl     *Templates
 	outbox   *Outbox
 }
 
 // NewRequests returns the requests service.
-func NewRequests(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Requests {
-	return &Requests{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox}
+func NewRequests(ctx context.Context, d *db.DB, now Clock, settings *Settings, outbox *Outbox) *Requests {
+	return &Requests{ctx: ctx, db: d, now: now, settings: settings, outbox: outbox}
 }
 
 // List returns a program's requests, pending ones first and the ones waiting longest first.

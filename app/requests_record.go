@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"tandem/app/notify"
 	"tandem/app/request"
 	"tandem/db/store"
 )
@@ -31,14 +32,14 @@ func (s *Requests) Preview(in RequestInput) (RequestPreview, error) {
 		if err != nil {
 			return err
 		}
-		out.Subject, out.Text, out.HTML, err = s.tmpl.render(ctx, q, "request_summary", v)
+		out.Subject, out.Text, out.HTML, err = notify.Render(ctx, q, "request_summary", v)
 		if err != nil {
 			return err
 		}
 		if v, err = s.vars(ctx, q, st, prog, fake, req, rec, req); err != nil {
 			return err
 		}
-		out.ConfirmationSubject, out.ConfirmationText, _, err = s.tmpl.render(ctx, q, "request_confirmation", v)
+		out.ConfirmationSubject, out.ConfirmationText, _, err = notify.Render(ctx, q, "request_confirmation", v)
 		out.InReview = prog.ReviewRequests
 		return err
 	})

@@ -51,11 +51,11 @@ func NewServices(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *Ser
 	s.Templates = NewTemplates(ctx, d, now)
 	s.Outbox = NewOutbox(ctx, d, now, s.Settings)
 	s.Outbox.work = work
-	s.Relationships = NewRelationships(ctx, d, now, s.Settings, s.Templates, s.Outbox)
-	s.Sessions = NewSessions(ctx, d, now, s.Settings, s.Templates, s.Outbox)
+	s.Relationships = NewRelationships(ctx, d, now, s.Settings, s.Outbox)
+	s.Sessions = NewSessions(ctx, d, now, s.Settings, s.Outbox)
 	s.Agendas = NewAgendas(ctx, d, now)
-	s.Requests = NewRequests(ctx, d, now, s.Settings, s.Templates, s.Outbox)
-	s.Pairing = NewPairing(ctx, d, now, s.Settings, s.Templates, s.Outbox)
+	s.Requests = NewRequests(ctx, d, now, s.Settings, s.Outbox)
+	s.Pairing = NewPairing(ctx, d, now, s.Settings, s.Outbox)
 	s.System = NewSystem(ctx, d, now, s)
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tandem/app/invite"
+	"tandem/app/notify"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -84,14 +85,13 @@ type Sessions struct {
 	db       *db.DB
 	now      Clock
 	settings *Settings
-	tmpl     *Templates
 	outbox   *Outbox
 	ui       UI
 }
 
 // NewSessions returns the sessions service.
-func NewSessions(ctx context.Context, d *db.DB, now Clock, settings *Settings, tmpl *Templates, outbox *Outbox) *Sessions {
-	return &Sessions{ctx: ctx, db: d, now: now, settings: settings, tmpl: tmpl, outbox: outbox, ui: noUI{}}
+func NewSessions(ctx context.Context, d *db.DB, now Clock, settings *Settings, outbox *Outbox) *Sessions {
+	return &Sessions{ctx: ctx, db: d, now: now, settings: settings, outbox: outbox, ui: noUI{}}
 }
 
 // ForRelationship lists a relationship's sessions in time order.
@@ -166,7 +166,7 @@ func (s *Sessions) Schedule(in SessionInput) ([]Session, error) {
 				}
 			}
 			ids = append(ids, se.ID)
-			msgs, err := queueSessionMail(ctx, q, s.tmpl, st, se, "invite", "", s.now())
+			msgs, err := queueSessionMail(ctx, q, st, se, "invite", "", s.now())
 			if err != nil {
 				return err
 			}
@@ -226,7 +226,7 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 				return fmt.Errorf("reschedule: %w", err)
 			}
 		}
-		queued, err = queueSessionMail(ctx, q, s.tmpl, st, se, "update", "", s.now())
+		queued, err = queueSessionMail(ctx, q, st, se, "update", "", s.now())
 		return err
 	})
 	if err != nil {
@@ -250,7 +250,7 @@ func (s *Sessions) Cancel(id int64, reason string) (Session, error) {
 	ctx := s.ctx
 	var queued []int64
 	err = s.db.InTx(ctx, func(q *store.Queries) error {
-		queued, err = cancelSession(ctx, q, s.tmpl, st, id, strings.TrimSpace(reason), s.now())
+		queued, err = cancelSession(ctx, q, st, id, strings.TrimSpace(reason), s.now())
 		return err
 	})
 	if err != nil {
@@ -260,7 +260,7 @@ func (s *Sessions) Cancel(id int64, reason string) (Session, error) {
 	return s.Get(id)
 }
 
-func cancelSession(ctx context.Context, q *store.Queries, tmpl *Templates, st AppSettings, id int64, reason string, now time.Time) ([]int64, error) {
+func cancelSession(ctx context.Context, q *store.Queries, st AppSettings, id int64, reason string, now time.Time) ([]int64, error) {
 	cur, err := q.GetSession(ctx, id)
 	if err != nil {
 		return nil, notFound(err, "session")
@@ -272,7 +272,7 @@ func cancelSession(ctx context.Context, q *store.Queries, tmpl *Templates, st Ap
 	if err != nil {
 		return nil, fmt.Errorf("cancel session: %w", err)
 	}
-	return queueSessionMail(ctx, q, tmpl, st, se, "cancellation", reason, now)
+	return queueSessionMail(ctx, q, st, se, "cancellation", reason, now)
 }
 
 // RecordOutcome marks a session held or no-show (or back to scheduled), with notes and a 1-4 rating.
@@ -415,7 +415,7 @@ func (s *Sessions) publish(rows []store.Session) (string, error) {
 	}
 	events := make([]invite.Event, 0, len(rows))
 	for _, r := range rows {
-		events = append(events, eventOf(r, st, nil, s.now()))
+		events = append(events, notify.Event(r, sender(st), nil, s.now()))
 	}
 	b, err := invite.Build(invite.Publish, events...)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tandem/app/mail"
+	"tandem/app/notify"
 	"tandem/app/validate"
 	"tandem/db"
 	"tandem/db/store"
@@ -42,8 +43,7 @@ type AppSettings struct {
 }
 
 // MessageKinds are the kinds of email Tandem writes, for automatic sending and templates.
-var MessageKinds = []string{"invite", "update", "cancellation", "closing", "request_summary", "request_confirmation",
-	"request_answer", "request_declined", "request_reminder", "request_expired", "request_closed", "introduction"}
+var MessageKinds = notify.Kinds
 
 // Settings reads and saves settings and the SMTP password.
 type Settings struct {
