@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"tandem/app/match"
+	"tandem/app/notify"
+	"tandem/app/pool"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -35,6 +37,18 @@ const (
 	ModePeers     = "peers"     // peers in pairs
 	ModeGroups    = "groups"    // circles of the program's group size
 )
+
+// modeKind is the kind of relationship a mode makes.
+var modeKind = map[string]string{ModeMentoring: "mentorship", ModePeers: "peer", ModeGroups: "group"}
+
+// loadPool reads a program for pairing (pool.Load); a program that is gone is the admin's message.
+func loadPool(ctx context.Context, q *store.Queries, programID int64, peers bool, now time.Time) (*pool.Pool, error) {
+	p, err := pool.Load(ctx, q, programID, peers, now)
+	if err != nil {
+		return nil, notFound(err, "program")
+	}
+	return p, nil
+}
 
 // RunInput starts a pairing run.
 type RunInput struct {
@@ -199,7 +213,7 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 		if err != nil {
 			return err
 		}
-		paired, err := alreadyPaired(ctx, q, in.ProgramID, in.Mode)
+		paired, err := pool.AlreadyPaired(ctx, q, in.ProgramID, modeKind[in.Mode])
 		if err != nil {
 			return err
 		}
@@ -209,7 +223,7 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 			return err
 		}
 		for _, g := range res.groups {
-			if _, err := s.saveItem(ctx, q, p, d.ID, in.Mode, g, false, false, p.prog.WishPairs == "auto", nil); err != nil {
+			if _, err := s.saveItem(ctx, q, p, d.ID, in.Mode, g, false, false, p.Program.WishPairs == "auto", nil); err != nil {
 				return err
 			}
 		}
@@ -237,14 +251,14 @@ type memberRef struct {
 }
 
 // saveItem scores a pair or group and writes it into the draft.
-func (s *Pairing) saveItem(ctx context.Context, q *store.Queries, p *pool, draftID int64, mode string, members []memberRef,
+func (s *Pairing) saveItem(ctx context.Context, q *store.Queries, p *pool.Pool, draftID int64, mode string, members []memberRef,
 	manual, locked, autoWish bool, extra []string) (int64, error) {
 	sc := scoreItem(p, mode, members)
 	sc.warnings = append(sc.warnings, extra...)
 	wish := false
 	for _, a := range members {
 		for _, b := range members {
-			wish = wish || p.wishes[[2]int64{a.id, b.id}]
+			wish = wish || p.Wished(a.id, b.id)
 		}
 	}
 	if wish && autoWish {
@@ -271,13 +285,13 @@ type itemScore struct {
 }
 
 // scoreItem scores a pair (the mentee first in mentoring) or a group (the mean of its pairs).
-func scoreItem(p *pool, mode string, members []memberRef) itemScore {
+func scoreItem(p *pool.Pool, mode string, members []memberRef) itemScore {
 	if len(members) == 2 {
 		a, b := members[0], members[1]
 		if a.role == "mentor" {
 			a, b = b, a
 		}
-		pts, pct, reasons, broken := p.pairScore(a.id, b.id)
+		pts, pct, reasons, broken := p.Score(a.id, b.id)
 		return itemScore{points: pts, percent: pct, reasons: reasons, warnings: broken}
 	}
 	out := itemScore{reasons: []string{}, warnings: []string{}}
@@ -289,11 +303,11 @@ func scoreItem(p *pool, mode string, members []memberRef) itemScore {
 	var tops []best
 	for i := range members {
 		for j := i + 1; j < len(members); j++ {
-			pts, pct, reasons, broken := p.pairScore(members[i].id, members[j].id)
+			pts, pct, reasons, broken := p.Score(members[i].id, members[j].id)
 			out.points += pts
 			sum += pct
 			pairs++
-			names := firstName(p.name(members[i].id)) + " & " + firstName(p.name(members[j].id))
+			names := notify.FirstName(p.Name(members[i].id)) + " & " + notify.FirstName(p.Name(members[j].id))
 			for _, b := range broken {
 				out.warnings = append(out.warnings, names+": "+b)
 			}

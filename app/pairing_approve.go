@@ -51,7 +51,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 		if err != nil {
 			return err
 		}
-		kind := map[string]string{ModeMentoring: "mentorship", ModePeers: "peer", ModeGroups: "group"}[d.Mode]
+		kind := modeKind[d.Mode]
 		for n, it := range draft.Items {
 			in := RelationshipInput{ProgramID: d.ProgramID, Kind: kind, Commitment: "long_term"}
 			var names []string
@@ -70,7 +70,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 				return err
 			}
 			out.Relationships++
-			ids, err := notify.QueueIntroduction(ctx, q, sender(st), p.prog, relID, p.row, it.Score, it.Reasons, s.now())
+			ids, err := notify.QueueIntroduction(ctx, q, sender(st), p.Program, relID, p.Row, it.Score, it.Reasons, s.now())
 			if err != nil {
 				return err
 			}

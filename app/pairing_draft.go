@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tandem/app/notify"
+	"tandem/app/pool"
 	"tandem/db/store"
 )
 
@@ -45,7 +46,7 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 	for i, it := range items {
 		for x, a := range it.Members {
 			for _, b := range it.Members[x+1:] {
-				together[pairKey(a.ParticipantID, b.ParticipantID)] = true
+				together[pool.Key(a.ParticipantID, b.ParticipantID)] = true
 			}
 		}
 		for _, m := range it.Members {
@@ -56,7 +57,7 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 			}
 		}
 	}
-	paired, err := alreadyPaired(ctx, q, d.ProgramID, d.Mode)
+	paired, err := pool.AlreadyPaired(ctx, q, d.ProgramID, modeKind[d.Mode])
 	if err != nil {
 		return out, err
 	}
@@ -125,7 +126,7 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 			continue
 		}
 		out.Totals.Wishes++
-		if together[pairKey(p.ParticipantID, p.OtherID)] {
+		if together[pool.Key(p.ParticipantID, p.OtherID)] {
 			out.Totals.WishesGranted++
 		}
 	}
@@ -266,20 +267,20 @@ func (s *Pairing) Swap(in SwapInput) (Draft, error) {
 		if err != nil {
 			return err
 		}
-		r, ok := p.index[in.In]
+		r, ok := p.Index[in.In]
 		if !ok {
-			return fieldErr("in", "Choose an active participant of %s", p.prog.Name)
+			return fieldErr("in", "Choose an active participant of %s", p.Program.Name)
 		}
-		if msg := roleProblem(p.rows[r], role); msg != "" {
-			return fieldErr("in", "%s %s", p.rows[r].Name, msg)
+		if msg := roleProblem(p.Rows[r], role); msg != "" {
+			return fieldErr("in", "%s %s", p.Rows[r].Name, msg)
 		}
 		for _, m := range mine.Members {
 			if m.ParticipantID == in.In {
-				return fieldErr("in", "%s is already in this pair", p.rows[r].Name)
+				return fieldErr("in", "%s is already in this pair", p.Rows[r].Name)
 			}
 		}
 		if theirs != nil && theirs.Locked {
-			return fieldErr("in", "%s is in a locked pair: unlock it first", p.rows[r].Name)
+			return fieldErr("in", "%s is in a locked pair: unlock it first", p.Rows[r].Name)
 		}
 		replace := func(it *DraftItem, from, to int64) []memberRef {
 			var refs []memberRef
@@ -381,7 +382,7 @@ func (s *Pairing) Add(in ManualInput) (Draft, error) {
 
 // manualMembers checks a hand-made pair: the right roles for the mode, active participants not
 // already paired; a mentor over capacity is a warning, not a refusal.
-func manualMembers(p *pool, mode string, members []MemberInput, items []DraftItem) ([]memberRef, []string, error) {
+func manualMembers(p *pool.Pool, mode string, members []MemberInput, items []DraftItem) ([]memberRef, []string, error) {
 	var refs []memberRef
 	var warnings []string
 	seen := map[int64]bool{}
@@ -401,11 +402,11 @@ func manualMembers(p *pool, mode string, members []MemberInput, items []DraftIte
 		}
 	}
 	for i, m := range members {
-		r, ok := p.index[m.ParticipantID]
+		r, ok := p.Index[m.ParticipantID]
 		if !ok {
-			return nil, nil, fieldErr("members", "Person %d: choose an active participant of %s", i+1, p.prog.Name)
+			return nil, nil, fieldErr("members", "Person %d: choose an active participant of %s", i+1, p.Program.Name)
 		}
-		row := p.rows[r]
+		row := p.Rows[r]
 		if seen[row.ID] {
 			return nil, nil, fieldErr("members", "%s is chosen twice", row.Name)
 		}
@@ -421,7 +422,7 @@ func manualMembers(p *pool, mode string, members []MemberInput, items []DraftIte
 			return nil, nil, fieldErr("members", "%s %s", row.Name, msg)
 		}
 		if role == "mentor" {
-			if mentorIn[row.ID]+1 > p.roomLeft(row.ID) {
+			if mentorIn[row.ID]+1 > p.RoomLeft(row.ID) {
 				warnings = append(warnings, fmt.Sprintf("%s would mentor more than their capacity (%d)", row.Name, row.Capacity))
 			}
 		} else if pair, ok := busy[row.ID]; ok {
@@ -442,8 +443,8 @@ func manualMembers(p *pool, mode string, members []MemberInput, items []DraftIte
 		if len(refs) < 3 {
 			return nil, nil, fieldErr("members", "Choose at least three people for a group")
 		}
-		if p.prog.GroupMax > 0 && len(refs) > int(p.prog.GroupMax) {
-			return nil, nil, fieldErr("members", "Groups in %s have at most %d people", p.prog.Name, p.prog.GroupMax)
+		if p.Program.GroupMax > 0 && len(refs) > int(p.Program.GroupMax) {
+			return nil, nil, fieldErr("members", "Groups in %s have at most %d people", p.Program.Name, p.Program.GroupMax)
 		}
 	}
 	return refs, warnings, nil

@@ -2,9 +2,9 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"tandem/app/match"
+	"tandem/app/pool"
 )
 
 // solveResult is what one engine run proposes.
@@ -15,7 +15,7 @@ type solveResult struct {
 }
 
 // solve runs the engine over the pool, around the pairs the admin locked.
-func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired map[int64]bool) (solveResult, error) {
+func solve(p *pool.Pool, mode string, obj match.Objective, locked []DraftItem, paired map[int64]bool) (solveResult, error) {
 	res := solveResult{reasons: map[int64]string{}}
 	taken := map[int64]bool{}
 	for id := range paired {
@@ -31,20 +31,20 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 			}
 		}
 	}
-	cons := p.constraints()
+	cons := p.Constraints()
 	switch mode {
 	case ModeMentoring:
 		var mentees, mentors, capacity []int
-		for i, r := range p.rows {
+		for i, r := range p.Rows {
 			if r.IsMentee && !taken[r.ID] {
 				mentees = append(mentees, i)
 			}
 			if r.IsMentor {
 				mentors = append(mentors, i)
-				capacity = append(capacity, max(0, p.roomLeft(r.ID)-mentoring[r.ID]))
+				capacity = append(capacity, max(0, p.RoomLeft(r.ID)-mentoring[r.ID]))
 			}
 		}
-		arcs, pruned := match.MentorArcs(p.scorer, mentees, mentors, capacity, cons, match.TopK)
+		arcs, pruned := match.MentorArcs(p.Scorer, mentees, mentors, capacity, cons, match.TopK)
 		res.info.Pairs, res.info.Pruned = len(arcs), pruned
 		mentorOf, err := match.Assign(len(mentees), capacity, arcs, obj)
 		if err != nil {
@@ -58,14 +58,14 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 			}
 		}
 		for i, j := range mentorOf {
-			mentee := p.rows[mentees[i]]
+			mentee := p.Rows[mentees[i]]
 			if j >= 0 {
-				res.groups = append(res.groups, []memberRef{{mentee.ID, "mentee"}, {p.rows[mentors[j]].ID, "mentor"}})
+				res.groups = append(res.groups, []memberRef{{mentee.ID, "mentee"}, {p.Rows[mentors[j]].ID, "mentor"}})
 				continue
 			}
 			switch {
 			case !has[i]:
-				res.reasons[mentee.ID] = p.noPartner(mentees[i], mentors, capacity, "mentor")
+				res.reasons[mentee.ID] = p.NoPartner(mentees[i], mentors, capacity, "mentor")
 			case best[i] <= 0 && obj == match.MaxWeight:
 				res.reasons[mentee.ID] = "Every mentor allowed scores 0 % with them: run for the most people matched to pair them anyway"
 			default:
@@ -74,7 +74,7 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 		}
 	case ModePeers, ModeGroups:
 		var people []int
-		for i, r := range p.rows {
+		for i, r := range p.Rows {
 			if taken[r.ID] {
 				continue
 			}
@@ -83,7 +83,7 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 			}
 			people = append(people, i)
 		}
-		edges, pruned := match.PeerEdges(p.scorer, people, cons, match.TopK)
+		edges, pruned := match.PeerEdges(p.Scorer, people, cons, match.TopK)
 		res.info.Pairs, res.info.Pruned = len(edges), pruned
 		degree := make([]int, len(people))
 		for _, e := range edges {
@@ -94,7 +94,7 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 		if mode == ModeGroups {
 			role = "member"
 			// A group relationship has at least three people.
-			lo, hi := max(3, int(p.prog.GroupMin)), int(p.prog.GroupMax)
+			lo, hi := max(3, int(p.Program.GroupMin)), int(p.Program.GroupMax)
 			if hi < lo {
 				hi = max(lo, 5)
 			}
@@ -107,7 +107,7 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 				var refs []memberRef
 				for _, x := range g {
 					in[x] = true
-					refs = append(refs, memberRef{p.rows[people[x]].ID, role})
+					refs = append(refs, memberRef{p.Rows[people[x]].ID, role})
 				}
 				res.groups = append(res.groups, refs)
 			}
@@ -116,7 +116,7 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 			}
 			for x := range people {
 				if !in[x] {
-					res.reasons[p.rows[people[x]].ID] = fmt.Sprintf("No room in a circle of %d–%d: too few people left to form another", lo, hi)
+					res.reasons[p.Rows[people[x]].ID] = fmt.Sprintf("No room in a circle of %d–%d: too few people left to form another", lo, hi)
 				}
 			}
 			break
@@ -127,14 +127,14 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 		}
 		for x, y := range mate {
 			if y > x {
-				res.groups = append(res.groups, []memberRef{{p.rows[people[x]].ID, role}, {p.rows[people[y]].ID, role}})
+				res.groups = append(res.groups, []memberRef{{p.Rows[people[x]].ID, role}, {p.Rows[people[y]].ID, role}})
 			}
 			if y >= 0 {
 				continue
 			}
-			id := p.rows[people[x]].ID
+			id := p.Rows[people[x]].ID
 			if degree[x] == 0 {
-				res.reasons[id] = p.noPartner(people[x], people, nil, "peer")
+				res.reasons[id] = p.NoPartner(people[x], people, nil, "peer")
 			} else {
 				res.reasons[id] = "Everyone who fits them was paired with someone who fits better (or the number left is odd)"
 			}
@@ -144,44 +144,4 @@ func solve(p *pool, mode string, obj match.Objective, locked []DraftItem, paired
 		res.info.CandidateK = match.TopK
 	}
 	return res, nil
-}
-
-// noPartner says why no one can be paired with row a: how many candidates each rule ruled out.
-func (p *pool) noPartner(a int, candidates []int, capacity []int, word string) string {
-	if len(candidates) == 0 || (len(candidates) == 1 && candidates[0] == a) {
-		return fmt.Sprintf("No eligible %s: the program has no other active %s", word, word)
-	}
-	counts := map[string]int{}
-	var order []string
-	note := func(why string) {
-		if counts[why] == 0 {
-			order = append(order, why)
-		}
-		counts[why]++
-	}
-	for x, b := range candidates {
-		if b == a {
-			continue
-		}
-		switch {
-		case capacity != nil && capacity[x] <= 0:
-			note("at capacity")
-		default:
-			if why, ok := p.forbid[pairKey(p.rows[a].ID, p.rows[b].ID)]; ok {
-				note(why)
-				continue
-			}
-			e := p.scorer.Explain(a, b)
-			if len(e.Broken) > 0 {
-				note("ruled out by a rule (" + e.Broken[0] + ")")
-			} else {
-				note("left out of the candidate lists")
-			}
-		}
-	}
-	var parts []string
-	for _, why := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[why], why))
-	}
-	return fmt.Sprintf("No eligible %s: %s", word, strings.Join(parts, "; "))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"tandem/app/pool"
 	"tandem/app/questionnaire"
 	"tandem/db"
 	"tandem/db/store"
@@ -204,7 +205,7 @@ func (s *Participants) Profile(id int64) (Profile, error) {
 		}
 		pa := ProfileAnswer{Question: questionDTO(q), Value: AnswerValue{QuestionID: q.ID, Choices: []string{}}}
 		if q.PersonField != "" {
-			pa.Value.Text = personField(pe, q.PersonField)
+			pa.Value.Text = pool.PersonField(pe, q.PersonField)
 			pa.Answered = pa.Value.Text != ""
 		} else if v, ok := byQ[q.ID]; ok {
 			d := questionnaire.Decode(v)
@@ -315,20 +316,6 @@ func checkRoles(prog store.Program, in ParticipantInput) (ParticipantInput, erro
 		return in, fieldErr("capacity", "A mentor's capacity is from 1 to 50 mentees")
 	}
 	return in, nil
-}
-
-func personField(p store.Person, field string) string {
-	switch field {
-	case "department":
-		return p.Department
-	case "location":
-		return p.Location
-	case "time_zone":
-		return p.TimeZone
-	case "title":
-		return p.Title
-	}
-	return ""
 }
 
 func setPersonField(p *PersonInput, field, v string) {

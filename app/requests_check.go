@@ -32,19 +32,19 @@ func (s *Requests) candidates(ctx context.Context, q *store.Queries, programID, 
 	if err != nil {
 		return nil, err
 	}
-	prog := p.prog
-	if _, ok := p.index[requesterID]; !ok {
+	prog := p.Program
+	if _, ok := p.Index[requesterID]; !ok {
 		return nil, fieldErr("requesterId", "Choose who is asking: an active participant of %s", prog.Name)
 	}
 	out := []Candidate{}
-	for _, r := range p.rows {
+	for _, r := range p.Rows {
 		if r.ID == requesterID {
 			continue
 		}
 		if kind == request.Peer && (!prog.PeerMentoring || !r.IsPeer) {
 			continue
 		}
-		if kind == request.Mentor && (!r.IsMentor || p.roomLeft(r.ID) == 0) {
+		if kind == request.Mentor && (!r.IsMentor || p.RoomLeft(r.ID) == 0) {
 			continue
 		}
 		n, err := q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: requesterID, B: r.ID})
@@ -54,7 +54,7 @@ func (s *Requests) candidates(ctx context.Context, q *store.Queries, programID, 
 		if n > 0 {
 			continue
 		}
-		_, score, reasons, broken := p.pairScore(requesterID, r.ID)
+		_, score, reasons, broken := p.Score(requesterID, r.ID)
 		if len(broken) > 0 {
 			continue // an open relationship together, a must rule, their manager, an "avoid", a pair ruled out
 		}
