@@ -133,22 +133,6 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 	return out, nil
 }
 
-// draftOf reads an item's open draft; an approved or discarded draft cannot change.
-func draftOf(ctx context.Context, q *store.Queries, itemID int64) (store.PairingItem, store.PairingDraft, error) {
-	it, err := q.GetDraftItem(ctx, itemID)
-	if err != nil {
-		return it, store.PairingDraft{}, &Error{Message: "This pair is no longer in the draft: reload it"}
-	}
-	d, err := q.GetDraft(ctx, it.DraftID)
-	if err != nil {
-		return it, d, fmt.Errorf("pairing: %w", err)
-	}
-	if d.Status != "draft" {
-		return it, d, &Error{Message: "This draft was already " + d.Status}
-	}
-	return it, d, nil
-}
-
 // edit runs one change to a draft and returns the draft as it then is.
 func (s *Pairing) edit(draftID int64, change func(ctx context.Context, q *store.Queries, d store.PairingDraft) error) (Draft, error) {
 	ctx := s.ctx

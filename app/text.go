@@ -15,14 +15,6 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// firstName is the first word of a full name, for greetings.
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
-		return f[0]
-	}
-	return name
-}
-
 // joinNames writes "Ana", "Ana and Jai", "Ana, Jai and Mei".
 func joinNames(names []string) string {
 	switch len(names) {
@@ -51,17 +43,6 @@ func orDefault(s, d string) string {
 		return d
 	}
 	return s
-}
-
-// nonEmpty keeps the strings that are not empty.
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // contains reports whether list holds s.
