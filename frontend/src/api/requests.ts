@@ -1,8 +1,9 @@
-// Peer and mentor requests: the seam over the generated bindings (see services.ts). Every
+// Peer and mentor requests: the seam over the generated bindings (see programs.ts). Every
 // function rejects with ApiError, whose field names the RequestInput or RequestAnswer field the
 // problem concerns ("recipientId", "topic", "decision" …); Go's nil slices become arrays.
 import * as RequestsGo from '../../wailsjs/go/app/Requests';
 import { app } from '../../wailsjs/go/models';
+import { arr } from './arrays';
 import { call } from './errors';
 import type { Data } from './types';
 
@@ -22,8 +23,6 @@ export type RequestStatus = 'pending' | 'approved' | 'intro_approved' | 'decline
 export type Decision = 'approve' | 'intro' | 'decline';
 /** DeclineReason is one of Go's short list (app.DeclineReasons), or '' for none. */
 export type DeclineReason = 'no_time' | 'expertise' | 'better_fit' | 'other' | '';
-
-const arr = <T>(a: T[] | null | undefined): T[] => (Array.isArray(a) ? a : []);
 
 function candidate(c: Candidate): Candidate {
   return { ...c, reasons: arr(c.reasons) };

@@ -1,37 +1,14 @@
-// Relationships, their sessions and the agenda library: the seam over the generated bindings
-// (see services.ts). Every function rejects with ApiError; Go's nil slices become arrays.
-import * as AgendasGo from '../../wailsjs/go/app/Agendas';
-import * as RelationshipsGo from '../../wailsjs/go/app/Relationships';
+// A relationship's sessions, their invites, RSVPs and calendar exports: the seam over the
+// generated Sessions bindings (see programs.ts).
 import * as SessionsGo from '../../wailsjs/go/app/Sessions';
 import { app } from '../../wailsjs/go/models';
+import { arr } from './arrays';
 import { call } from './errors';
-import type {
-  AgendaTemplate, AgendaTemplateInput, CloseInput, OutcomeInput, RSVPResult, Relationship, RelationshipInput, Session,
-  SessionInput,
-} from './types';
-
-const arr = <T>(a: T[] | null | undefined): T[] => (Array.isArray(a) ? a : []);
-
-function relationship(r: Relationship): Relationship {
-  return { ...r, members: arr(r.members) };
-}
+import type { OutcomeInput, RSVPResult, Session, SessionInput } from './types';
 
 function session(s: Session): Session {
   return { ...s, attendees: arr(s.attendees), warnings: arr(s.warnings) };
 }
-
-export const relationships = {
-  list: (programId: number): Promise<Relationship[]> =>
-    call(async () => arr(await RelationshipsGo.List(programId)).map(relationship)),
-  get: (id: number): Promise<Relationship> => call(async () => relationship(await RelationshipsGo.Get(id))),
-  create: (input: RelationshipInput): Promise<Relationship> =>
-    call(async () => relationship(await RelationshipsGo.Create(app.RelationshipInput.createFrom(input)))),
-  pause: (id: number): Promise<Relationship> => call(async () => relationship(await RelationshipsGo.Pause(id))),
-  resume: (id: number): Promise<Relationship> => call(async () => relationship(await RelationshipsGo.Resume(id))),
-  /** close ends a relationship; its upcoming sessions are cancelled and their notices queued. */
-  close: (id: number, input: CloseInput): Promise<Relationship> =>
-    call(async () => relationship(await RelationshipsGo.Close(id, app.CloseInput.createFrom(input)))),
-};
 
 export const sessions = {
   forRelationship: (relationshipId: number): Promise<Session[]> =>
@@ -56,13 +33,4 @@ export const sessions = {
   exportProgram: (id: number): Promise<string> => call(() => SessionsGo.ExportProgram(id)),
   /** saveCalendar opens the native save dialog (desktop window only); "" when cancelled. */
   saveCalendar: (content: string, defaultName: string): Promise<string> => call(() => SessionsGo.SaveCalendar(content, defaultName)),
-};
-
-export const agendas = {
-  list: (): Promise<AgendaTemplate[]> => call(async () => arr(await AgendasGo.List())),
-  create: (input: AgendaTemplateInput): Promise<AgendaTemplate> =>
-    call(() => AgendasGo.Create(app.AgendaTemplateInput.createFrom(input))),
-  update: (id: number, input: AgendaTemplateInput): Promise<AgendaTemplate> =>
-    call(() => AgendasGo.Update(id, app.AgendaTemplateInput.createFrom(input))),
-  remove: (id: number): Promise<void> => call(() => AgendasGo.Delete(id)),
 };
