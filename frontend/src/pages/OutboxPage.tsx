@@ -14,7 +14,7 @@ import { useOutbox } from '../components/OutboxContext';
 import { PageHeader } from '../components/PageHeader';
 import { formatNumber, plural } from '../lib/format';
 import { href } from '../lib/router';
-import { kindLabel, messageKindColors, messageStatusColors, messageStatusLabels } from '../lib/sessionLabels';
+import { kindLabel, messageKindColors, messageStatusColors, messageStatusLabels } from '../lib/words/sessions';
 import { formatInstant, formatShortInstant } from '../lib/zonedTime';
 
 type View = MessageStatus | 'all';

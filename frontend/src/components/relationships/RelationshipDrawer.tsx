@@ -13,7 +13,7 @@ import {
   commitmentInWords, isOpen, memberRoleColors, memberRoleLabels, orderedMembers, partStatColors, partStatLabels,
   relationshipKindColors, relationshipKindLabels, relationshipName, relationshipStatusColors, relationshipStatusLabels,
   sessionStatusColors, sessionStatusLabels,
-} from '../../lib/sessionLabels';
+} from '../../lib/words/sessions';
 import { browserZone, formatInstant, localTime } from '../../lib/zonedTime';
 import { useOutbox } from '../OutboxContext';
 import { showQueued, useAutoSend } from '../outbox/queuedNotice';

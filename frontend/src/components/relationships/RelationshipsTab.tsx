@@ -14,7 +14,7 @@ import { navigate } from '../../lib/router';
 import {
   commitmentInWords, isOpen, memberRoleColors, memberRoleLabels, orderedMembers, relationshipKindColors,
   relationshipKindLabels, relationshipName, relationshipStatusColors, relationshipStatusLabels,
-} from '../../lib/sessionLabels';
+} from '../../lib/words/sessions';
 import { formatInstant } from '../../lib/zonedTime';
 import { EmptyState } from '../EmptyState';
 import { useOutbox } from '../OutboxContext';

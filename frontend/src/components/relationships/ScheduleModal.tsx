@@ -11,7 +11,7 @@ import {
 import { parseDateInput } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { href } from '../../lib/router';
-import { defaultSessionTitle, relationshipName, repeatLabels } from '../../lib/sessionLabels';
+import { defaultSessionTitle, relationshipName, repeatLabels } from '../../lib/words/sessions';
 import { timeZoneOptions } from '../../lib/timezones';
 import { zoneIsValid } from '../../lib/zonedTime';
 import { AttendeePreview } from './AttendeePreview';

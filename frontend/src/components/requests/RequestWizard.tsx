@@ -10,12 +10,12 @@ import {
 } from '../../api';
 import { plural } from '../../lib/format';
 import { href } from '../../lib/router';
-import { firstName } from '../../lib/sessionLabels';
+import { firstName } from '../../lib/words/sessions';
 import { useOutbox } from '../OutboxContext';
 import { useAutoSend } from '../outbox/queuedNotice';
 import { ParticipantPicker } from '../relationships/ParticipantPicker';
 import { notifyCreated } from './notices';
-import { askBlocker, commitmentChoices, requestCommitment } from './requestLabels';
+import { askBlocker, commitmentChoices, requestCommitment } from '../../lib/words/requests';
 
 /** What the wizard starts from: the profile drawer passes who asks and the kind of request. */
 export interface WizardStart {

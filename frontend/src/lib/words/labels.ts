@@ -1,4 +1,4 @@
-import type { Participant, Question } from '../api';
+import type { Participant, Question } from '../../api';
 
 export const kindLabels: Record<string, string> = { cohort: 'Cohort', evergreen: 'Evergreen', group: 'Group' };
 

@@ -1,5 +1,5 @@
-import type { Member, Relationship } from '../api';
-import { joinNames } from './format';
+import type { Member, Relationship } from '../../api';
+import { joinNames } from '../format';
 
 export const relationshipKindLabels: Record<string, string> = { peer: 'Peer', mentorship: 'Mentorship', group: 'Group' };
 export const relationshipKindColors: Record<string, string> = { peer: 'grape', mentorship: 'indigo', group: 'cyan' };

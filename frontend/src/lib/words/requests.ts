@@ -1,5 +1,5 @@
 import type { MatchRequest, Participant, Program, RequestEvent, RequestKind } from '../../api';
-import { formatDate, plural } from '../../lib/format';
+import { formatDate, plural } from '../format';
 
 export const requestKindLabels: Record<string, string> = { peer: 'Peer', mentor: 'Mentor' };
 export const requestKindColors: Record<string, string> = { peer: 'grape', mentor: 'indigo' };
