@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateInput } from './dates';
+import { safeFileName } from './files';
 import { formatNumber } from './format';
 import { href, parseRoute } from './router';
 
@@ -22,5 +23,9 @@ describe('helpers', () => {
   });
   it('writes thousands separators', () => {
     expect(formatNumber(10000)).toBe('10,000');
+  });
+  it('makes safe file names', () => {
+    expect(safeFileName('Spring: a/b\u0007 "c"')).toBe('Spring- a-b- -c-');
+    expect(safeFileName('  ')).toBe('export');
   });
 });
