@@ -21,7 +21,8 @@ import { useOutbox } from '../OutboxContext';
 import { showQueued, useAutoSend } from '../outbox/queuedNotice';
 import { canSaveAs, exportCalendar } from './calendarExport';
 import { CloseRelationshipModal } from './CloseRelationshipModal';
-import { ExportButtons, RelationshipDrawer } from './RelationshipDrawer';
+import { ExportButtons } from './ExportButtons';
+import { RelationshipDrawer } from './RelationshipDrawer';
 import { NewRelationshipModal } from './NewRelationshipModal';
 import { ScheduleModal, type ScheduleTarget } from './ScheduleModal';
 
