@@ -1,4 +1,4 @@
-// The schedule form's values and the browser's first check of them: pure, tested without a window.
+// The schedule form's values and the browser's first check of them, as pure functions.
 import type { Relationship, Repeat, Session, Settings } from '../../api';
 import { defaultSessionTitle } from '../../lib/words/sessions';
 import { zoneIsValid } from '../../lib/zonedTime';
