@@ -10,7 +10,7 @@ export const outbox = {
   list: (status: MessageStatus | ''): Promise<OutboxPage> =>
     call(async () => {
       const p = await OutboxGo.List(status);
-      return { messages: arr(p.messages), counts: { ...(p.counts ?? {}) } };
+      return { messages: arr(p.messages) as OutboxMessage[], counts: { ...(p.counts ?? {}) } };
     }),
   /**
    * counts returns how many messages each status holds. Go has no count-only call: this asks
@@ -18,7 +18,7 @@ export const outbox = {
    */
   counts: (): Promise<Record<string, number>> =>
     call(async () => ({ ...((await OutboxGo.List('sending')).counts ?? {}) })),
-  get: (id: number): Promise<OutboxMessage> => call(() => OutboxGo.Get(id)),
+  get: (id: number): Promise<OutboxMessage> => call(async () => (await OutboxGo.Get(id)) as OutboxMessage),
   /** send starts sending these queued messages (every queued one when ids is empty); follow it with progress(). */
   send: (ids: number[]): Promise<SendProgress> => call(() => OutboxGo.Send(ids)),
   progress: (): Promise<SendProgress> => call(() => OutboxGo.Progress()),

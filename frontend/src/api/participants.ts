@@ -7,9 +7,10 @@ import { call } from './errors';
 import { question } from './questions';
 import type { AnswerValue, EnrolInput, Participant, ParticipantInput, Profile } from './types';
 
-function profile(p: Profile): Profile {
+function profile(p: app.Profile | Profile): Profile {
   return {
     ...p,
+    participant: p.participant as Participant,
     answers: arr(p.answers).map((a) => ({
       ...a,
       question: question(a.question),
@@ -19,11 +20,11 @@ function profile(p: Profile): Profile {
 }
 
 export const participants = {
-  enrol: (input: EnrolInput): Promise<Participant> => call(() => ParticipantsGo.Enrol(app.EnrolInput.createFrom(input))),
-  get: (id: number): Promise<Participant> => call(() => ParticipantsGo.Get(id)),
+  enrol: (input: EnrolInput): Promise<Participant> => call(async () => (await ParticipantsGo.Enrol(app.EnrolInput.createFrom(input))) as Participant),
+  get: (id: number): Promise<Participant> => call(async () => (await ParticipantsGo.Get(id)) as Participant),
   profile: (id: number): Promise<Profile> => call(async () => profile(await ParticipantsGo.Profile(id))),
   update: (id: number, input: ParticipantInput): Promise<Participant> =>
-    call(() => ParticipantsGo.Update(id, app.ParticipantInput.createFrom(input))),
+    call(async () => (await ParticipantsGo.Update(id, app.ParticipantInput.createFrom(input))) as Participant),
   saveAnswers: (id: number, answers: AnswerValue[]): Promise<Profile> =>
     call(async () => profile(await ParticipantsGo.SaveAnswers(id, answers.map((a) => app.AnswerValue.createFrom(a))))),
   remove: (id: number): Promise<void> => call(() => ParticipantsGo.Remove(id)),

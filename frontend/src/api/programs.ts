@@ -8,12 +8,12 @@ import { call } from './errors';
 import type { Program, ProgramInput } from './types';
 
 export const programs = {
-  list: (): Promise<Program[]> => call(async () => arr(await ProgramsGo.List())),
-  get: (id: number): Promise<Program> => call(() => ProgramsGo.Get(id)),
+  list: (): Promise<Program[]> => call(async () => arr(await ProgramsGo.List()) as Program[]),
+  get: (id: number): Promise<Program> => call(async () => (await ProgramsGo.Get(id)) as Program),
   defaults: (kind: string): Promise<ProgramInput> => call(() => ProgramsGo.NewProgramDefaults(kind)),
-  create: (input: ProgramInput): Promise<Program> => call(() => ProgramsGo.Create(app.ProgramInput.createFrom(input))),
+  create: (input: ProgramInput): Promise<Program> => call(async () => (await ProgramsGo.Create(app.ProgramInput.createFrom(input))) as Program),
   update: (id: number, input: ProgramInput): Promise<Program> =>
-    call(() => ProgramsGo.Update(id, app.ProgramInput.createFrom(input))),
-  archive: (id: number): Promise<Program> => call(() => ProgramsGo.Archive(id)),
-  unarchive: (id: number): Promise<Program> => call(() => ProgramsGo.Unarchive(id)),
+    call(async () => (await ProgramsGo.Update(id, app.ProgramInput.createFrom(input))) as Program),
+  archive: (id: number): Promise<Program> => call(async () => (await ProgramsGo.Archive(id)) as Program),
+  unarchive: (id: number): Promise<Program> => call(async () => (await ProgramsGo.Unarchive(id)) as Program),
 };

@@ -6,8 +6,9 @@ import { arr } from './arrays';
 import { call } from './errors';
 import type { CloseInput, Relationship, RelationshipInput } from './types';
 
-function relationship(r: Relationship): Relationship {
-  return { ...r, members: arr(r.members) };
+/** relationship reads Go's relationship: its members as an array, its kind and status as the UI's unions. */
+function relationship(r: app.Relationship): Relationship {
+  return { ...r, members: arr(r.members) } as Relationship;
 }
 
 export const relationships = {

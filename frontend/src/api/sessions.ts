@@ -6,8 +6,9 @@ import { arr } from './arrays';
 import { call } from './errors';
 import type { OutcomeInput, RSVPResult, Session, SessionInput } from './types';
 
-function session(s: Session): Session {
-  return { ...s, attendees: arr(s.attendees), warnings: arr(s.warnings) };
+/** session reads Go's session: nil lists as arrays, its status and the replies as the UI's unions. */
+function session(s: app.Session): Session {
+  return { ...s, attendees: arr(s.attendees), warnings: arr(s.warnings) } as Session;
 }
 
 export const sessions = {
