@@ -51,7 +51,7 @@ go-test:
 	TANDEM_REQUIRE_VALIDATORS=1 go test -race -count=1 ./app/... ./db/...
 
 frontend-test:
-	cd frontend && npx tsc --noEmit && npx vitest run
+	cd frontend && npx tsc --noEmit && npx eslint src && npx vitest run
 
 e2e: build-dev
 	.ci/e2e.sh

@@ -1,9 +1,10 @@
-// The pairing engine's drafts: the seam over the generated Pairing bindings (see services.ts).
+// The pairing engine's drafts: the seam over the generated Pairing bindings (see programs.ts).
 // Every function rejects with ApiError; its field names what the problem concerns ("mode",
 // "objective", "in", "members", "wishes", "avoid", "wishBonus" …). Go's nil slices become arrays,
 // and a program without an open draft reads as null.
 import * as PairingGo from '../../wailsjs/go/app/Pairing';
 import { app } from '../../wailsjs/go/models';
+import { arr } from './arrays';
 import { call } from './errors';
 import type { Data } from './types';
 
@@ -29,8 +30,6 @@ export type PairingMode = 'mentoring' | 'peers' | 'groups';
 export type Objective = 'max_weight' | 'max_cardinality';
 /** WishPairs: pairs made from wishes wait for the admin's OK ('review') or not ('auto'). */
 export type WishPairs = 'review' | 'auto';
-
-const arr = <T>(a: T[] | null | undefined): T[] => (Array.isArray(a) ? a : []);
 
 const emptyTotals: DraftTotals = {
   people: 0, matched: 0, matchedPercent: 0, items: 0, averageScore: 0, lowestScore: 0, wishes: 0, wishesGranted: 0, alreadyPaired: 0,

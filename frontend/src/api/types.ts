@@ -10,22 +10,29 @@ export type Data<T> = T extends (infer U)[]
     ? { [K in keyof T as T[K] extends AnyFn ? never : K]: Data<T[K]> }
     : T;
 
-export type Program = Data<app.Program>;
+/**
+ * With<T, F> is T with the fields of F in place of its own: Go sends statuses and kinds as
+ * strings, the UI reads them as the unions below (the values the database's CHECKs allow), so
+ * a status the UI misspells fails tsc.
+ */
+export type With<T, F> = Omit<T, keyof F> & F;
+
+export type Program = With<Data<app.Program>, { kind: ProgramKind; status: ProgramStatus }>;
 export type ProgramInput = Data<app.ProgramInput>;
 export type Counts = Data<app.Counts>;
 export type Person = Data<app.Person>;
 export type PersonInput = Data<app.PersonInput>;
 export type Removal = Data<app.Removal>;
-export type Participant = Data<app.Participant>;
+export type Participant = With<Data<app.Participant>, { status: ParticipantStatus }>;
 export type ParticipantInput = Data<app.ParticipantInput>;
 export type EnrolInput = Data<app.EnrolInput>;
 export type AnswerValue = Data<app.AnswerValue>;
 export type ProfileAnswer = Data<app.ProfileAnswer>;
-export type Profile = Data<app.Profile>;
+export type Profile = With<Data<app.Profile>, { participant: Participant }>;
 export type Question = Data<app.Question>;
 export type QuestionInput = Data<app.QuestionInput>;
 export type DirectoryQuery = Data<app.DirectoryQuery>;
-export type DirectoryPage = Data<app.DirectoryPage>;
+export type DirectoryPage = With<Data<app.DirectoryPage>, { rows: Participant[] }>;
 export type ImportTarget = Data<app.ImportTarget>;
 export type ImportFile = Data<app.ImportFile>;
 export type ImportRequest = Data<app.ImportRequest>;
@@ -46,18 +53,18 @@ export type Role = 'mentor' | 'mentee' | 'peer';
 
 export type Member = Data<app.Member>;
 export type MemberInput = Data<app.MemberInput>;
-export type Relationship = Data<app.Relationship>;
+export type Relationship = With<Data<app.Relationship>, { kind: RelationshipKind; status: RelationshipStatus; commitment: Commitment }>;
 export type RelationshipInput = Data<app.RelationshipInput>;
 export type CloseInput = Data<app.CloseInput>;
-export type Attendee = Data<app.Attendee>;
-export type Session = Data<app.Session>;
+export type Attendee = With<Data<app.Attendee>, { partStat: PartStat }>;
+export type Session = With<Data<app.Session>, { status: SessionStatus; attendees: Attendee[] }>;
 export type SessionInput = Data<app.SessionInput>;
 export type OutcomeInput = Data<app.OutcomeInput>;
 export type RSVPResult = Data<app.RSVPResult>;
 export type AgendaTemplate = Data<app.AgendaTemplate>;
 export type AgendaTemplateInput = Data<app.AgendaTemplateInput>;
-export type OutboxMessage = Data<app.OutboxMessage>;
-export type OutboxPage = Data<app.OutboxPage>;
+export type OutboxMessage = With<Data<app.OutboxMessage>, { status: MessageStatus }>;
+export type OutboxPage = With<Data<app.OutboxPage>, { messages: OutboxMessage[] }>;
 export type SendProgress = Data<app.SendProgress>;
 export type Settings = Data<app.Settings>;
 export type MessageTemplate = Data<app.MessageTemplate>;
@@ -70,6 +77,12 @@ export type SessionStatus = 'scheduled' | 'held' | 'cancelled' | 'no_show';
 export type PartStat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE' | 'DELEGATED';
 export type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly';
 /** MessageKind is a kind of email: also the key of automatic sending and of message templates. */
-export type MessageKind = 'invite' | 'update' | 'cancellation' | 'closing' | 'introduction';
+export type MessageKind =
+  | 'invite' | 'update' | 'cancellation' | 'closing' | 'introduction' | 'request_summary' | 'request_confirmation'
+  | 'request_answer' | 'request_declined' | 'request_reminder' | 'request_expired' | 'request_closed';
+export type RequestKind = 'peer' | 'mentor';
+export type RequestStatus = 'pending' | 'approved' | 'intro_approved' | 'declined' | 'withdrawn' | 'expired' | 'invalidated';
+/** DraftStatus is a pairing run's: open as a draft, approved into relationships, or discarded. */
+export type DraftStatus = 'draft' | 'approved' | 'discarded';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled';
 export type Delivery = 'smtp' | 'drafts';

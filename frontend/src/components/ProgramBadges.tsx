@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import type { Program } from '../api';
-import { kindLabels, programStatusColors, programStatusLabels } from '../lib/labels';
+import { kindLabels, programStatusColors, programStatusLabels } from '../lib/words/labels';
 
 /** ProgramBadges shows a program's kind, status and whether peer mentoring is on. */
 export function ProgramBadges({ program: p }: { program: Program }) {

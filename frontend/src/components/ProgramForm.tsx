@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { api, type Program, type ProgramInput } from '../api';
 import { parseDateInput } from '../lib/dates';
 import { showApiError } from '../lib/forms';
-import { kindDescriptions, kindLabels, programStatusLabels } from '../lib/labels';
+import { kindDescriptions, kindLabels, programStatusLabels } from '../lib/words/labels';
 
 type Values = ProgramInput;
 

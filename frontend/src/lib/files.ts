@@ -34,5 +34,6 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
 
 /** safeFileName replaces the characters file systems refuse. */
 export function safeFileName(s: string): string {
-  return s.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').trim() || 'export';
+  const refused = (c: string) => c < ' ' || '/\\:*?"<>|'.includes(c); // control characters too
+  return Array.from(s, (c) => (refused(c) ? '-' : c)).join('').trim() || 'export';
 }

@@ -14,7 +14,7 @@ let cached: string[] | null = null;
 /** timeZones lists the IANA zone names the browser knows, UTC first. */
 export function timeZones(): string[] {
   if (cached) return cached;
-  let zones: string[] = [];
+  let zones: string[];
   try {
     const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
     zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];

@@ -15,7 +15,7 @@ import { QuestionnaireTab } from '../components/questions/QuestionnaireTab';
 import { RelationshipsTab } from '../components/relationships/RelationshipsTab';
 import { RequestsTab } from '../components/requests/RequestsTab';
 import { formatDate, formatNumber } from '../lib/format';
-import { kindDescriptions, kindLabels, programStatusLabels } from '../lib/labels';
+import { kindDescriptions, kindLabels, programStatusLabels } from '../lib/words/labels';
 import { href, navigate, type ProgramTab } from '../lib/router';
 
 /** ProgramPage is one program: overview, participants, questionnaire and relationships, as tabs. */

@@ -11,7 +11,7 @@ import { PageHeader } from '../components/PageHeader';
 import { AgendaLibrary } from '../components/settings/AgendaLibrary';
 import { sessionKinds, templateLabel, TemplatesSection } from '../components/settings/TemplatesSection';
 import { emailLooksValid } from '../lib/forms';
-import { kindLabel } from '../lib/sessionLabels';
+import { kindLabel } from '../lib/words/sessions';
 import { timeZoneOptions } from '../lib/timezones';
 import { zoneIsValid } from '../lib/zonedTime';
 

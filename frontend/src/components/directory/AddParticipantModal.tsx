@@ -11,6 +11,14 @@ interface Values {
   person: PersonInput;
 }
 
+// validate lives outside the component so that it keeps its identity: Mantine rebuilds
+// form.setFieldValue whenever its rules change, and the effect below depends on setFieldValue.
+function validate(v: Values) {
+  if (v.mode === 'existing') return v.personId ? {} : { personId: 'Choose a person, or add a new one' };
+  const e = validatePerson(v.person);
+  return Object.fromEntries(Object.entries(e).map(([k, m]) => [`person.${k}`, m]));
+}
+
 /** AddParticipantModal enrols an existing person or a new one in a program. */
 export function AddParticipantModal({ program, opened, onClose, onAdded }: {
   program: Program;
@@ -41,12 +49,9 @@ function AddParticipantForm({ program, onCancel, onAdded }: {
 
   const form = useForm<Values>({
     initialValues: { mode: 'existing', personId: null, person: { ...emptyPerson } },
-    validate: (v) => {
-      if (v.mode === 'existing') return v.personId ? {} : { personId: 'Choose a person, or add a new one' };
-      const e = validatePerson(v.person);
-      return Object.fromEntries(Object.entries(e).map(([k, m]) => [`person.${k}`, m]));
-    },
+    validate,
   });
+  const { setFieldValue } = form;
 
   useEffect(() => {
     let live = true;
@@ -54,13 +59,12 @@ function AddParticipantForm({ program, onCancel, onAdded }: {
       (ps) => {
         if (!live) return;
         setPeople(ps);
-        if (ps.length === 0) form.setFieldValue('mode', 'new');
+        if (ps.length === 0) setFieldValue('mode', 'new');
       },
       (e) => live && setPeopleError(toApiError(e).message),
     );
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [setFieldValue]);
 
   const options = useMemo(
     () => (people ?? []).map((p) => ({ value: String(p.id), label: `${p.name} · ${p.email}` })),

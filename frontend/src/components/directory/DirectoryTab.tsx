@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { api, inDesktopWindow, toApiError, type DirectoryPage, type Program } from '../../api';
 import { downloadText, safeFileName } from '../../lib/files';
 import { formatDate, formatNumber } from '../../lib/format';
-import { participantStatusLabels, roleColors, roleNames } from '../../lib/labels';
+import { participantStatusLabels, roleColors, roleNames } from '../../lib/words/labels';
 import { EmptyState } from '../EmptyState';
 import { ImportWizard } from '../import/ImportWizard';
 import { AddParticipantModal } from './AddParticipantModal';

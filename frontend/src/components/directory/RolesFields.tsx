@@ -1,6 +1,6 @@
 import { Checkbox, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import type { ParticipantInput, Program } from '../../api';
-import { participantStatusDescriptions, participantStatusLabels } from '../../lib/labels';
+import { participantStatusDescriptions, participantStatusLabels } from '../../lib/words/labels';
 
 export interface RolesErrors {
   roles?: string;

@@ -2,7 +2,7 @@ import { Accordion, Alert, Badge, Code, Drawer, Group, Skeleton, Stack, Tabs, Te
 import { useEffect, useState } from 'react';
 import { api, toApiError, type OutboxMessage, type Settings } from '../../api';
 import { methodInWords, summariseCalendar } from '../../lib/ics';
-import { kindLabel, messageKindColors, messageStatusColors, messageStatusLabels } from '../../lib/sessionLabels';
+import { kindLabel, messageKindColors, messageStatusColors, messageStatusLabels } from '../../lib/words/sessions';
 import { formatInstant } from '../../lib/zonedTime';
 
 /** fromLine is the sender as Go writes it: "Sam Rivera (Northwind) <mentoring@northwind.example>". */

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { navigate } from '../../lib/router';
-import { kindPlural } from '../../lib/sessionLabels';
+import { kindPlural } from '../../lib/words/sessions';
 
 /**
  * useAutoSend returns the kinds of message that leave without the admin pressing Send (from

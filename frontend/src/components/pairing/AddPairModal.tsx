@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { api, toApiError, type Draft, type MemberInput, type PairCheck, type Participant, type Program } from '../../api';
 import { ParticipantPicker, ParticipantsPicker } from '../relationships/ParticipantPicker';
-import { itemWord, scoreColor, strongestFirst } from './pairingText';
+import { itemWord, scoreColor, strongestFirst } from '../../lib/words/pairing';
 
 /** AddPairModal makes a pair (or group) by hand, showing its score and the rules it breaks first. */
 export function AddPairModal({ program, draft, opened, onClose, onAdded }: {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, toApiError, type ApproveResult, type Draft } from '../../api';
-import { approveText } from './pairingText';
+import { approveText } from '../../lib/words/pairing';
 
 /** ApproveModal confirms a draft: relationships are created and introduction emails queued. */
 export function ApproveModal({ draft, opened, autoSend, onClose, onApproved }: {

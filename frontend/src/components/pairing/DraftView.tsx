@@ -14,7 +14,7 @@ import { AddPairModal } from './AddPairModal';
 import { ApproveModal } from './ApproveModal';
 import {
   approveBlock, itemName, itemWord, matchesFilter, roleColors, roleLabels, runLine, scoreColor, strongestFirst, summaryCards, whoWord,
-} from './pairingText';
+} from '../../lib/words/pairing';
 import { RunningNote, RunSelects, type RunChoice } from './RunControls';
 import { SwapModal } from './SwapModal';
 

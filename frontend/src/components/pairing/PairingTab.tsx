@@ -9,7 +9,7 @@ import { useOutbox } from '../OutboxContext';
 import { showQueued, useAutoSend } from '../outbox/queuedNotice';
 import { DraftView } from './DraftView';
 import { PairingSettingsModal } from './PairingSettings';
-import { defaultMode } from './pairingText';
+import { defaultMode } from '../../lib/words/pairing';
 import { RunChoices, RunningNote, type RunChoice } from './RunControls';
 
 /** PairingTab runs the matching engine over a program and lets the admin edit and approve its draft. */

@@ -1,6 +1,6 @@
 import { Group, Loader, Radio, Select, Stack, Text } from '@mantine/core';
 import type { Objective, PairingMode, Program } from '../../api';
-import { modeDescription, modeLabels, modesFor, objectiveDescriptions, objectiveLabels } from './pairingText';
+import { modeDescription, modeLabels, modesFor, objectiveDescriptions, objectiveLabels } from '../../lib/words/pairing';
 
 export interface RunChoice {
   mode: PairingMode;

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { api, toApiError, type Draft, type DraftItem } from '../../api';
-import { itemName, replacements, roleLabels } from './pairingText';
+import { itemName, replacements, roleLabels } from '../../lib/words/pairing';
 
 /** SwapModal replaces one person of a pair with someone of the same role. */
 export function SwapModal({ draft, item, onClose, onSwapped }: {

@@ -36,6 +36,8 @@ export function trimPerson(p: PersonInput): PersonInput {
  * PersonFields are a person's inputs, bound to a form whose values hold the person at prefix
  * ("" for the form's root, "person." for a nested one).
  */
+// The form's values differ per caller (a person, or a person nested under "person."); its
+// type cannot name them, so it takes any form.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function PersonFields({ form, prefix = '' }: { form: UseFormReturnType<any>; prefix?: string }) {
   const p = (k: keyof PersonInput) => `${prefix}${k}`;

@@ -4,7 +4,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api, toApiError, type Question, type QuestionInput } from '../../api';
-import { audienceLabels, personFieldLabels, questionKindLabels, ruleLabels, weightLabels } from '../../lib/labels';
+import { audienceLabels, personFieldLabels, questionKindLabels, ruleLabels, weightLabels } from '../../lib/words/labels';
 
 interface Values {
   prompt: string;

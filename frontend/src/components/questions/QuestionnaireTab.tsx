@@ -5,7 +5,7 @@ import { IconArrowDown, IconArrowUp, IconListDetails, IconPencil, IconPlus, Icon
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type Program, type Question } from '../../api';
 import { plural } from '../../lib/format';
-import { audienceLabels, questionKindLabels, ruleInWords } from '../../lib/labels';
+import { audienceLabels, questionKindLabels, ruleInWords } from '../../lib/words/labels';
 import { EmptyState } from '../EmptyState';
 import { QuestionFormModal } from './QuestionForm';
 

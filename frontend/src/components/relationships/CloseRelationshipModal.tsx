@@ -3,7 +3,7 @@ import { useId } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { api, toApiError, type Relationship } from '../../api';
 import { plural } from '../../lib/format';
-import { relationshipName } from '../../lib/sessionLabels';
+import { relationshipName } from '../../lib/words/sessions';
 import { useAutoSend } from '../outbox/queuedNotice';
 
 /** CloseRelationshipModal ends a relationship as completed or cancelled, with a reason. */

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Input, Modal, NumberInput, SegmentedControl, Simp
 import { useId } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { api, toApiError, type Commitment, type MemberInput, type Participant, type Program, type Relationship, type RelationshipKind } from '../../api';
-import { commitmentDescriptions, commitmentLabels, defaultPlannedSessions, relationshipKindLabels } from '../../lib/sessionLabels';
+import { commitmentDescriptions, commitmentLabels, defaultPlannedSessions, relationshipKindLabels } from '../../lib/words/sessions';
 import { ParticipantPicker, ParticipantsPicker } from './ParticipantPicker';
 
 /** NewRelationshipModal pairs two participants (peer or mentorship) or forms a group, by hand. */

@@ -14,14 +14,15 @@ import { navigate } from '../../lib/router';
 import {
   commitmentInWords, isOpen, memberRoleColors, memberRoleLabels, orderedMembers, relationshipKindColors,
   relationshipKindLabels, relationshipName, relationshipStatusColors, relationshipStatusLabels,
-} from '../../lib/sessionLabels';
+} from '../../lib/words/sessions';
 import { formatInstant } from '../../lib/zonedTime';
 import { EmptyState } from '../EmptyState';
 import { useOutbox } from '../OutboxContext';
 import { showQueued, useAutoSend } from '../outbox/queuedNotice';
 import { canSaveAs, exportCalendar } from './calendarExport';
 import { CloseRelationshipModal } from './CloseRelationshipModal';
-import { ExportButtons, RelationshipDrawer } from './RelationshipDrawer';
+import { ExportButtons } from './ExportButtons';
+import { RelationshipDrawer } from './RelationshipDrawer';
 import { NewRelationshipModal } from './NewRelationshipModal';
 import { ScheduleModal, type ScheduleTarget } from './ScheduleModal';
 

@@ -4,7 +4,7 @@ import {
 import { useId } from '@mantine/hooks';
 import { IconFileImport, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { api, toApiError, type RSVPResult, type Session } from '../../api';
+import { api, toApiError, type RSVPResult, type Session, type SessionStatus } from '../../api';
 import { fileToBase64 } from '../../lib/files';
 import { formatInstant } from '../../lib/zonedTime';
 
@@ -91,7 +91,7 @@ type OutcomeErrors = Partial<Record<'status' | 'notes' | 'rating', string>>;
 
 function OutcomeForm({ session, onCancel, onSaved }: { session: Session; onCancel: () => void; onSaved: (s: Session) => void }) {
   const uid = useId();
-  const [status, setStatus] = useState(session.status === 'scheduled' ? 'held' : session.status);
+  const [status, setStatus] = useState<SessionStatus>(session.status === 'scheduled' ? 'held' : session.status);
   const [notes, setNotes] = useState(session.notes);
   const [rating, setRating] = useState(session.rating);
   const [errors, setErrors] = useState<OutcomeErrors>({});
@@ -131,7 +131,7 @@ function OutcomeForm({ session, onCancel, onSaved }: { session: Session; onCance
             role="radiogroup"
             aria-labelledby={`${uid}-status-label`}
             value={status}
-            onChange={setStatus}
+            onChange={(v) => setStatus(v as SessionStatus)}
             data={[
               { value: 'held', label: 'Held' }, { value: 'no_show', label: 'No-show' }, { value: 'scheduled', label: 'Not yet (scheduled)' },
             ]}

@@ -2,8 +2,8 @@ import { Alert, Button, Group, List, Modal, Progress, Radio, Select, Stack, Text
 import { useState, type FormEvent } from 'react';
 import { requests, toApiError, type Decision, type DeclineReason, type MatchRequest } from '../../api';
 import { plural } from '../../lib/format';
-import { firstName } from '../../lib/sessionLabels';
-import { declineReasonLabels, requestCommitment, requestName } from './requestLabels';
+import { firstName } from '../../lib/words/sessions';
+import { declineReasonLabels, requestCommitment, requestName } from '../../lib/words/requests';
 
 /** What recording answers came to: the requests answered, and the ones Go refused with why. */
 export interface AnswerResults {

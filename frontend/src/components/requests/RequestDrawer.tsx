@@ -6,12 +6,12 @@ import { useEffect, useId, useState, type MouseEvent, type ReactNode } from 'rea
 import { api, requests, toApiError, type MatchRequest, type Relationship, type RequestDetail } from '../../api';
 import { formatDate, plural } from '../../lib/format';
 import { href } from '../../lib/router';
-import { commitmentInWords, firstName, relationshipStatusLabels } from '../../lib/sessionLabels';
+import { commitmentInWords, firstName, relationshipStatusLabels } from '../../lib/words/sessions';
 import { formatInstant } from '../../lib/zonedTime';
 import {
   answerBlocker, daysBetween, declineReasonLabels, eventTitle, expiryWords, requestCommitment, requestKindColors,
   requestKindLabels, requestName, requestStatusColors, requestStatusLabels, waitingWords,
-} from './requestLabels';
+} from '../../lib/words/requests';
 
 /** RequestDrawer shows one request: who asks whom for what, the note, the answer, its timeline and what can be done next. */
 export function RequestDrawer({ requestId, version, coveredByModal, onClose, onAnswer, onWithdraw, onRelease, onSchedule }: {

@@ -21,7 +21,7 @@ import { RequestDrawer } from './RequestDrawer';
 import {
   daysBetween, expiryWords, requestCommitment, requestKindColors, requestKindLabels, requestName, requestStatusColors,
   requestStatusLabels, waitingWords,
-} from './requestLabels';
+} from '../../lib/words/requests';
 import { RequestWizard, type WizardStart } from './RequestWizard';
 import { WithdrawModal } from './WithdrawModal';
 

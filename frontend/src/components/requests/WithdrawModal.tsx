@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { requests, toApiError, type MatchRequest } from '../../api';
-import { requestName } from './requestLabels';
+import { requestName } from '../../lib/words/requests';
 
 /** WithdrawModal takes back a pending request on the requester's behalf, with a note for the person asked. */
 export function WithdrawModal({ target, onClose, onDone }: {

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconEye, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { api, toApiError, type MessageTemplate, type TemplatePreview } from '../../api';
-import { kindLabel } from '../../lib/sessionLabels';
+import { kindLabel } from '../../lib/words/sessions';
 import { BodyTabs } from '../outbox/MessagePreview';
 
 /** sessionKinds are the emails about sessions and relationships (the others are about requests). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, DraftItem, DraftMember } from '../../api';
-import { joinNames } from '../../lib/format';
+import { joinNames } from '../format';
 import {
   approveBlock, approveText, itemName, matchesFilter, replacements, runLine, strongestFirst, summaryCards,
-} from './pairingText';
+} from './pairing';
 
 const member = (id: number, name: string, role: string): DraftMember => ({
   participantId: id, personId: id + 100, name, email: '', role, title: '', department: 'Sales', location: '', timeZone: '',

@@ -1,6 +1,6 @@
 // The words of the Pairing tab, as pure functions so they are tested without a window.
 import type { Draft, DraftItem, Objective, PairingMode, Program, RunInfo } from '../../api';
-import { formatNumber, joinNames, plural } from '../../lib/format';
+import { formatNumber, joinNames, plural } from '../format';
 
 export const modeLabels: Record<PairingMode, string> = {
   mentoring: 'Mentors ↔ mentees',

@@ -1,22 +1,22 @@
-import type { MatchRequest, Participant, Program, RequestEvent, RequestKind } from '../../api';
-import { formatDate, plural } from '../../lib/format';
+import type { MatchRequest, Participant, Program, RequestEvent, RequestKind, RequestStatus } from '../../api';
+import { formatDate, plural } from '../format';
 
-export const requestKindLabels: Record<string, string> = { peer: 'Peer', mentor: 'Mentor' };
-export const requestKindColors: Record<string, string> = { peer: 'grape', mentor: 'indigo' };
+export const requestKindLabels: Record<string, string> = { peer: 'Peer', mentor: 'Mentor' } satisfies Record<RequestKind, string>;
+export const requestKindColors: Record<string, string> = { peer: 'grape', mentor: 'indigo' } satisfies Record<RequestKind, string>;
 
 export const requestStatusLabels: Record<string, string> = {
   pending: 'Pending', approved: 'Approved', intro_approved: 'Intro only', declined: 'Declined', withdrawn: 'Withdrawn',
   expired: 'Expired', invalidated: 'Invalidated',
-};
+} satisfies Record<RequestStatus, string>;
 export const requestStatusColors: Record<string, string> = {
   pending: 'blue', approved: 'teal', intro_approved: 'cyan', declined: 'red', withdrawn: 'gray', expired: 'orange',
   invalidated: 'gray',
-};
+} satisfies Record<RequestStatus, string>;
 /** requestStatusWords says a status in a sentence: "This request is already declined." */
 export const requestStatusWords: Record<string, string> = {
   pending: 'pending', approved: 'approved', intro_approved: 'approved for an introduction only', declined: 'declined',
   withdrawn: 'withdrawn', expired: 'expired', invalidated: 'no longer open (the mentee found a mentor)',
-};
+} satisfies Record<RequestStatus, string>;
 
 /** declineReasonLabels is Go's short list of reasons (app.DeclineReasons), as the admin reads it. */
 export const declineReasonLabels: Record<string, string> = {

@@ -1,36 +1,41 @@
-import type { Participant, Question } from '../api';
+import type {
+  Audience, MatchRule, Participant, ParticipantStatus, ProgramKind, ProgramStatus, Question, QuestionKind, Weight,
+} from '../../api';
 
-export const kindLabels: Record<string, string> = { cohort: 'Cohort', evergreen: 'Evergreen', group: 'Group' };
+// Every words map is checked against its union (satisfies Record<ProgramKind, string>): a key
+// missing or misspelt fails tsc. Its type stays Record<string, string> so that a value Go adds
+// later still reads (with the fallback each caller gives).
+export const kindLabels: Record<string, string> = { cohort: 'Cohort', evergreen: 'Evergreen', group: 'Group' } satisfies Record<ProgramKind, string>;
 
 export const kindDescriptions: Record<string, string> = {
   cohort: 'Runs once, with registration and matching windows and fixed start and end dates.',
   evergreen: 'Always open: people join and are matched or rematched any time.',
   group: 'Small circles of three or more people who meet together.',
-};
+} satisfies Record<ProgramKind, string>;
 
 export const programStatusLabels: Record<string, string> = {
   draft: 'Draft', open: 'Open', active: 'Active', completed: 'Completed', archived: 'Archived',
-};
+} satisfies Record<ProgramStatus, string>;
 
 export const programStatusColors: Record<string, string> = {
   draft: 'gray', open: 'blue', active: 'teal', completed: 'violet', archived: 'gray',
-};
+} satisfies Record<ProgramStatus, string>;
 
-export const participantStatusLabels: Record<string, string> = { active: 'Active', paused: 'Paused', withdrawn: 'Withdrawn' };
+export const participantStatusLabels: Record<string, string> = { active: 'Active', paused: 'Paused', withdrawn: 'Withdrawn' } satisfies Record<ParticipantStatus, string>;
 
 export const participantStatusDescriptions: Record<string, string> = {
   active: 'Takes part in matching and requests.',
   paused: 'Hidden from matching for now.',
   withdrawn: 'Left the program; their history is kept.',
-};
+} satisfies Record<ParticipantStatus, string>;
 
 export const questionKindLabels: Record<string, string> = {
   single: 'Single choice', multi: 'Multiple choice', text: 'Text', number: 'Number', scale: 'Scale', timezone: 'Time zone',
-};
+} satisfies Record<QuestionKind, string>;
 
 export const audienceLabels: Record<string, string> = {
   everyone: 'Everyone', mentors: 'Mentors', mentees: 'Mentees', peers: 'Peers',
-};
+} satisfies Record<Audience, string>;
 
 export const ruleLabels: Record<string, string> = {
   none: 'None: not used for matching',
@@ -40,7 +45,7 @@ export const ruleLabels: Record<string, string> = {
   complement: 'Complement: what one offers, the other wants',
   closest: 'Closest: pair the nearest numbers',
   within: 'Within N hours: time zones close enough to meet',
-};
+} satisfies Record<MatchRule, string>;
 
 export const weightLabels: Record<string, string> = {
   must: 'Must match (a filter, not points)',
@@ -48,7 +53,7 @@ export const weightLabels: Record<string, string> = {
   medium: 'Medium (3 points)',
   low: 'Low (1 point)',
   custom: 'Custom number of points',
-};
+} satisfies Record<Weight, string>;
 
 export const personFieldLabels: Record<string, string> = {
   department: 'department', location: 'location', time_zone: 'time zone', title: 'title',
