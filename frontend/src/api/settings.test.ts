@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../wailsjs/go/app/SettingsService', () => ({ Get: vi.fn() }));
+vi.mock('../../wailsjs/go/app/Settings', () => ({ Get: vi.fn() }));
 
-import * as SettingsGo from '../../wailsjs/go/app/SettingsService';
+import * as SettingsGo from '../../wailsjs/go/app/Settings';
 import { api } from './index';
 
 describe('api seam: settings', () => {

@@ -66,7 +66,7 @@ export type AgendaTemplateInput = Data<app.AgendaTemplateInput>;
 export type OutboxMessage = With<Data<app.OutboxMessage>, { status: MessageStatus }>;
 export type OutboxPage = With<Data<app.OutboxPage>, { messages: OutboxMessage[] }>;
 export type SendProgress = Data<app.SendProgress>;
-export type Settings = Data<app.Settings>;
+export type Settings = Data<app.AppSettings>;
 export type MessageTemplate = Data<app.MessageTemplate>;
 export type TemplatePreview = Data<app.TemplatePreview>;
 

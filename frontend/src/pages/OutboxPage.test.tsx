@@ -6,10 +6,10 @@ import { renderUI } from '../test/render';
 vi.mock('../../wailsjs/go/app/Outbox', () => ({
   List: vi.fn(), Get: vi.fn(), Send: vi.fn(), Progress: vi.fn(), Cancel: vi.fn(), Requeue: vi.fn(),
 }));
-vi.mock('../../wailsjs/go/app/SettingsService', () => ({ Get: vi.fn() }));
+vi.mock('../../wailsjs/go/app/Settings', () => ({ Get: vi.fn() }));
 
 import * as OutboxGo from '../../wailsjs/go/app/Outbox';
-import * as SettingsGo from '../../wailsjs/go/app/SettingsService';
+import * as SettingsGo from '../../wailsjs/go/app/Settings';
 import type { OutboxMessage } from '../api';
 import { OutboxPage } from './OutboxPage';
 

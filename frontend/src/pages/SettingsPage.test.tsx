@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderUI } from '../test/render';
 
-vi.mock('../../wailsjs/go/app/SettingsService', () => ({ Get: vi.fn(), Save: vi.fn(), SetPassword: vi.fn(), SendTestEmail: vi.fn() }));
+vi.mock('../../wailsjs/go/app/Settings', () => ({ Get: vi.fn(), Save: vi.fn(), SetPassword: vi.fn(), SendTestEmail: vi.fn() }));
 vi.mock('../../wailsjs/go/app/Templates', () => ({ List: vi.fn(), Save: vi.fn(), Reset: vi.fn(), Preview: vi.fn() }));
 vi.mock('../../wailsjs/go/app/Agendas', () => ({ List: vi.fn(), Create: vi.fn(), Update: vi.fn(), Delete: vi.fn() }));
 
 import * as AgendasGo from '../../wailsjs/go/app/Agendas';
-import * as SettingsGo from '../../wailsjs/go/app/SettingsService';
+import * as SettingsGo from '../../wailsjs/go/app/Settings';
 import * as TemplatesGo from '../../wailsjs/go/app/Templates';
 import type { Settings } from '../api';
 import { SettingsPage } from './SettingsPage';

@@ -7,11 +7,11 @@ vi.mock('../../../wailsjs/go/app/Participants', () => ({
   Profile: vi.fn(), SaveAnswers: vi.fn(), Update: vi.fn(), Remove: vi.fn(), Enrol: vi.fn(), Get: vi.fn(),
 }));
 vi.mock('../../../wailsjs/go/app/Directory', () => ({ Query: vi.fn() }));
-vi.mock('../../../wailsjs/go/app/SettingsService', () => ({ Get: vi.fn() }));
+vi.mock('../../../wailsjs/go/app/Settings', () => ({ Get: vi.fn() }));
 
 import * as DirectoryGo from '../../../wailsjs/go/app/Directory';
 import * as ParticipantsGo from '../../../wailsjs/go/app/Participants';
-import * as SettingsGo from '../../../wailsjs/go/app/SettingsService';
+import * as SettingsGo from '../../../wailsjs/go/app/Settings';
 import type { Participant, Profile, Program } from '../../api';
 import { ProfileDrawer } from '../directory/ProfileDrawer';
 

@@ -5,11 +5,11 @@ import { renderUI } from '../../test/render';
 
 vi.mock('../../../wailsjs/go/app/Requests', () => ({ Candidates: vi.fn(), Preview: vi.fn(), Create: vi.fn() }));
 vi.mock('../../../wailsjs/go/app/Directory', () => ({ Query: vi.fn() }));
-vi.mock('../../../wailsjs/go/app/SettingsService', () => ({ Get: vi.fn() }));
+vi.mock('../../../wailsjs/go/app/Settings', () => ({ Get: vi.fn() }));
 
 import * as DirectoryGo from '../../../wailsjs/go/app/Directory';
 import * as RequestsGo from '../../../wailsjs/go/app/Requests';
-import * as SettingsGo from '../../../wailsjs/go/app/SettingsService';
+import * as SettingsGo from '../../../wailsjs/go/app/Settings';
 import type { Candidate, Participant, Program } from '../../api';
 import { RequestWizardForm } from './RequestWizard';
 
