@@ -10,5 +10,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // A whole form walked through with userEvent takes seconds on a busy two-core machine.
+    testTimeout: 20000,
   },
 });
