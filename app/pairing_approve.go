@@ -62,7 +62,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 			relID, err := createRelationship(ctx, q, in, "pairing", stamp(s.now()))
 			if err != nil {
 				if e, ok := err.(*Error); ok {
-					return &Error{Message: fmt.Sprintf("Pair %d (%s): %s", n+1, joinNames(names), e.Message), Field: "items"}
+					return &Error{Message: fmt.Sprintf("Pair %d (%s): %s", n+1, notify.JoinNames(names), e.Message), Field: "items"}
 				}
 				return err
 			}

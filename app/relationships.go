@@ -420,5 +420,5 @@ func relationshipDTO(r store.Relationship, members []Member) Relationship {
 	}
 	return Relationship{ID: r.ID, ProgramID: r.ProgramID, Kind: r.Kind, Origin: r.Origin, Commitment: r.Commitment, Topic: r.Topic,
 		PlannedSessions: int(r.PlannedSessions), StartsOn: r.StartsOn, EndsOn: r.EndsOn, Status: r.Status, ClosedAt: r.ClosedAt.String,
-		ClosedBy: r.ClosedBy, CloseReason: r.CloseReason, Members: members, Title: joinNames(names), CreatedAt: r.CreatedAt}
+		ClosedBy: r.ClosedBy, CloseReason: r.CloseReason, Members: members, Title: notify.JoinNames(names), CreatedAt: r.CreatedAt}
 }

@@ -15,17 +15,6 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// joinNames writes "Ana", "Ana and Jai", "Ana, Jai and Mei".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // plural picks the singular or plural word for n.
 func plural(n int, one, many string) string {
 	if n == 1 {
