@@ -68,9 +68,9 @@ type Outbox struct {
 	pendingAuto []int64 // automatic sends that arrived while a run was going
 }
 
-// NewOutbox returns the outbox service.
-func NewOutbox(ctx context.Context, d *db.DB, now Clock, settings *Settings) *Outbox {
-	return &Outbox{ctx: ctx, work: ctx, db: d, now: now, settings: settings}
+// NewOutbox returns the outbox service; a sending run stops when work ends.
+func NewOutbox(ctx, work context.Context, d *db.DB, now Clock, settings *Settings) *Outbox {
+	return &Outbox{ctx: ctx, work: work, db: d, now: now, settings: settings}
 }
 
 // holdInterrupted runs at start (Services.Recover): a message left in 'sending' by a crash may

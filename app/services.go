@@ -30,7 +30,8 @@ type Services struct {
 	Requests      *Requests
 	Pairing       *Pairing
 
-	stop context.CancelFunc // ends the background work (the hourly sweep, a sending run)
+	work context.Context    // the background work's context (the hourly sweep, a sending run)
+	stop context.CancelFunc // ends it
 	bg   sync.WaitGroup     // the background goroutines, waited for at shutdown
 }
 
@@ -44,13 +45,11 @@ func NewServices(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *Ser
 		Questions:    NewQuestions(ctx, d, now),
 		Directory:    NewDirectory(ctx, d),
 	}
-	work, stop := context.WithCancel(ctx)
-	s.stop = stop
+	s.work, s.stop = context.WithCancel(ctx)
 	s.Imports = NewImports(ctx, d, now)
 	s.Settings = NewSettings(ctx, d, now, secrets)
 	s.Templates = NewTemplates(ctx, d, now)
-	s.Outbox = NewOutbox(ctx, d, now, s.Settings)
-	s.Outbox.work = work
+	s.Outbox = NewOutbox(ctx, s.work, d, now, s.Settings)
 	s.Relationships = NewRelationships(ctx, d, now, s.Settings, s.Outbox)
 	s.Sessions = NewSessions(ctx, d, now, s.Settings, s.Outbox)
 	s.Agendas = NewAgendas(ctx, d, now)
@@ -66,7 +65,7 @@ func (s *Services) Startup(ctx context.Context) {
 	ui := wailsUI{ctx: ctx}
 	s.Imports.ui, s.Sessions.ui = ui, ui
 	s.bg.Add(1)
-	go s.sweep(s.Outbox.work, time.Hour)
+	go s.sweep(s.work, time.Hour)
 }
 
 // Shutdown runs when the window has closed: the background work stops, and a sending run ends
