@@ -4,21 +4,22 @@ import (
 	"context"
 	"fmt"
 
+	"tandem/app/status"
 	"tandem/db"
 )
 
 // DirectoryQuery asks for one page of a program's participants.
 type DirectoryQuery struct {
-	ProgramID  int64  `json:"programId"`
-	Search     string `json:"search"`
-	Role       string `json:"role"`
-	Department string `json:"department"`
-	Location   string `json:"location"`
-	Status     string `json:"status"`
-	Sort       string `json:"sort"`
-	Desc       bool   `json:"desc"`
-	Offset     int    `json:"offset"`
-	Limit      int    `json:"limit"`
+	ProgramID  int64              `json:"programId"`
+	Search     string             `json:"search"`
+	Role       string             `json:"role"`
+	Department string             `json:"department"`
+	Location   string             `json:"location"`
+	Status     status.Participant `json:"status"`
+	Sort       string             `json:"sort"`
+	Desc       bool               `json:"desc"`
+	Offset     int                `json:"offset"`
+	Limit      int                `json:"limit"`
 }
 
 // DirectoryPage is one page of the directory, the total that match, and the filter choices.

@@ -429,7 +429,7 @@ func (s *Imports) ExportCSV(programID int64) (string, error) {
 			roles = append(roles, "Peer")
 		}
 		rec := []string{r.Name, r.Email, r.Department, r.Title, r.Location, r.TimeZone, r.ManagerEmail, r.EmployeeID,
-			strings.Join(roles, "; "), strconv.FormatInt(r.Capacity, 10), r.Status}
+			strings.Join(roles, "; "), strconv.FormatInt(r.Capacity, 10), string(r.Status)}
 		for _, q := range qs {
 			if q.PersonField != "" {
 				continue

@@ -12,30 +12,31 @@ import (
 	"golang.org/x/time/rate"
 
 	"tandem/app/mail"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
 
 // OutboxMessage is one email in the outbox.
 type OutboxMessage struct {
-	ID             int64  `json:"id"`
-	Kind           string `json:"kind"`
-	Status         string `json:"status"`
-	ToName         string `json:"toName"`
-	ToEmail        string `json:"toEmail"`
-	Subject        string `json:"subject"`
-	Text           string `json:"text"`
-	HTML           string `json:"html"`
-	Calendar       string `json:"calendar"`
-	Method         string `json:"method"`
-	SessionID      int64  `json:"sessionId"`
-	RelationshipID int64  `json:"relationshipId"`
-	Attempts       int    `json:"attempts"`
-	LastError      string `json:"lastError"`
-	SMTPCode       int    `json:"smtpCode"`
-	DeliveredVia   string `json:"deliveredVia"`
-	CreatedAt      string `json:"createdAt"`
-	SentAt         string `json:"sentAt"`
+	ID             int64          `json:"id"`
+	Kind           string         `json:"kind"`
+	Status         status.Message `json:"status"`
+	ToName         string         `json:"toName"`
+	ToEmail        string         `json:"toEmail"`
+	Subject        string         `json:"subject"`
+	Text           string         `json:"text"`
+	HTML           string         `json:"html"`
+	Calendar       string         `json:"calendar"`
+	Method         string         `json:"method"`
+	SessionID      int64          `json:"sessionId"`
+	RelationshipID int64          `json:"relationshipId"`
+	Attempts       int            `json:"attempts"`
+	LastError      string         `json:"lastError"`
+	SMTPCode       int            `json:"smtpCode"`
+	DeliveredVia   string         `json:"deliveredVia"`
+	CreatedAt      string         `json:"createdAt"`
+	SentAt         string         `json:"sentAt"`
 }
 
 // OutboxPage is the outbox list with counts by status.
@@ -99,7 +100,7 @@ func (s *Outbox) List(status string) (OutboxPage, error) {
 		page.Messages = append(page.Messages, messageDTO(r))
 	}
 	for _, c := range counts {
-		page.Counts[c.Status] = int(c.N)
+		page.Counts[string(c.Status)] = int(c.N)
 	}
 	return page, nil
 }
@@ -219,7 +220,7 @@ func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
 			}
 			return nil, fmt.Errorf("read message %d: %w", id, err)
 		}
-		if r.Status == "queued" {
+		if r.Status == status.MessageQueued {
 			out = append(out, r)
 		}
 	}
@@ -255,16 +256,16 @@ func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limite
 			s.step(true, false, "")
 		case got && res.Uncertain:
 			// It may have arrived: held for the admin, like a message found 'sending' after a crash.
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "held", SmtpCode: int64(res.Code),
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageHeld, SmtpCode: int64(res.Code),
 				LastError: res.Reason, Now: stamp(s.now())})
 			s.step(false, true, res.Reason)
 		case got && res.Temporary:
 			// The server said "try later": back in the queue, with its answer.
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", SmtpCode: int64(res.Code),
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageQueued, SmtpCode: int64(res.Code),
 				LastError: res.Reason, Now: stamp(s.now())})
 			s.step(false, true, res.Reason)
 		case got:
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "failed", SmtpCode: int64(res.Code),
+			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageFailed, SmtpCode: int64(res.Code),
 				LastError: res.Reason, Now: stamp(s.now())})
 			s.step(false, true, res.Reason)
 		default:
@@ -273,7 +274,7 @@ func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limite
 			if err != nil {
 				reason = upperFirst(err.Error())
 			}
-			if err := s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: "queued", LastError: reason, Now: stamp(s.now())}); err != nil {
+			if err := s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageQueued, LastError: reason, Now: stamp(s.now())}); err != nil {
 				slog.Error("record outbox result", "id", m.ID, "err", err)
 			}
 			s.step(false, true, reason)

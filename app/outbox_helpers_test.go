@@ -170,7 +170,7 @@ func summary(msgs []app.OutboxMessage) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(strconv.FormatInt(m.ID, 10) + ":" + m.Kind + "/" + m.Status + "→" + m.ToEmail)
+		b.WriteString(strconv.FormatInt(m.ID, 10) + ":" + m.Kind + "/" + string(m.Status) + "→" + m.ToEmail)
 	}
 	b.WriteString("]")
 	return b.String()

@@ -12,6 +12,7 @@ import (
 	"tandem/app/match"
 	"tandem/app/notify"
 	"tandem/app/pool"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -123,18 +124,18 @@ type RunInfo struct {
 
 // Draft is a program's pairing draft.
 type Draft struct {
-	ID        int64       `json:"id"`
-	ProgramID int64       `json:"programId"`
-	Mode      string      `json:"mode"`
-	Objective string      `json:"objective"`
-	Status    string      `json:"status"`
-	Items     []DraftItem `json:"items"`
-	Unmatched []Unmatched `json:"unmatched"`
-	Totals    DraftTotals `json:"totals"`
-	Run       RunInfo     `json:"run"`
-	NeedsOK   int         `json:"needsOk"` // wish pairs waiting for the admin's OK
-	CreatedAt string      `json:"createdAt"`
-	UpdatedAt string      `json:"updatedAt"`
+	ID        int64        `json:"id"`
+	ProgramID int64        `json:"programId"`
+	Mode      string       `json:"mode"`
+	Objective string       `json:"objective"`
+	Status    status.Draft `json:"status"`
+	Items     []DraftItem  `json:"items"`
+	Unmatched []Unmatched  `json:"unmatched"`
+	Totals    DraftTotals  `json:"totals"`
+	Run       RunInfo      `json:"run"`
+	NeedsOK   int          `json:"needsOk"` // wish pairs waiting for the admin's OK
+	CreatedAt string       `json:"createdAt"`
+	UpdatedAt string       `json:"updatedAt"`
 }
 
 // draftSummary is what a draft keeps of its last run, as JSON.
@@ -174,7 +175,7 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 		if err != nil {
 			return notFound(err, "program")
 		}
-		if prog.Status == "archived" {
+		if prog.Status == status.ProgramArchived {
 			return &Error{Message: fmt.Sprintf("%s is archived: restore it to pair its participants", prog.Name)}
 		}
 		if in.Mode == ModePeers && !prog.PeerMentoring {

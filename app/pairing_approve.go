@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"tandem/app/notify"
+	"tandem/app/status"
 	"tandem/db/store"
 )
 
@@ -33,8 +34,8 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 		if err != nil {
 			return notFound(err, "draft")
 		}
-		if d.Status != "draft" {
-			return &Error{Message: "This draft was already " + d.Status}
+		if d.Status != status.DraftOpen {
+			return &Error{Message: "This draft was already " + string(d.Status)}
 		}
 		draft, err := s.load(ctx, q, d)
 		if err != nil {
@@ -77,7 +78,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 			queued = append(queued, ids...)
 		}
 		out.Emails = len(queued)
-		_, err = q.DecideDraft(ctx, store.DecideDraftParams{ID: d.ID, Status: "approved", Now: sql.NullString{String: stamp(s.now()), Valid: true}})
+		_, err = q.DecideDraft(ctx, store.DecideDraftParams{ID: d.ID, Status: status.DraftApproved, Now: sql.NullString{String: stamp(s.now()), Valid: true}})
 		return err
 	})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"tandem/app/notify"
 	"tandem/app/pool"
+	"tandem/app/status"
 	"tandem/db/store"
 )
 
@@ -63,7 +64,7 @@ func (s *Pairing) load(ctx context.Context, q *store.Queries, d store.PairingDra
 	}
 	active := map[int64]bool{}
 	for _, r := range rows {
-		if r.Status != "active" {
+		if r.Status != status.ParticipantActive {
 			continue
 		}
 		active[r.ID] = true
@@ -142,8 +143,8 @@ func (s *Pairing) edit(draftID int64, change func(ctx context.Context, q *store.
 		if err != nil {
 			return notFound(err, "draft")
 		}
-		if d.Status != "draft" {
-			return &Error{Message: "This draft was already " + d.Status}
+		if d.Status != status.DraftOpen {
+			return &Error{Message: "This draft was already " + string(d.Status)}
 		}
 		if err := change(ctx, q, d); err != nil {
 			return err
@@ -436,7 +437,7 @@ func manualMembers(p *pool.Pool, mode string, members []MemberInput, items []Dra
 
 // Discard drops the draft: nothing happens and nothing is sent.
 func (s *Pairing) Discard(draftID int64) error {
-	n, err := s.db.Q.DecideDraft(s.ctx, store.DecideDraftParams{ID: draftID, Status: "discarded", Now: sql.NullString{String: stamp(s.now()), Valid: true}})
+	n, err := s.db.Q.DecideDraft(s.ctx, store.DecideDraftParams{ID: draftID, Status: status.DraftDiscarded, Now: sql.NullString{String: stamp(s.now()), Valid: true}})
 	if err != nil {
 		return fmt.Errorf("pairing: %w", err)
 	}

@@ -3,40 +3,42 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"tandem/app/pool"
 	"tandem/app/questionnaire"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
 
 // Participant is a person enrolled in a program, with the person's fields for display.
 type Participant struct {
-	ID         int64  `json:"id"`
-	ProgramID  int64  `json:"programId"`
-	PersonID   int64  `json:"personId"`
-	Name       string `json:"name"`
-	Email      string `json:"email"`
-	Department string `json:"department"`
-	Title      string `json:"title"`
-	Location   string `json:"location"`
-	TimeZone   string `json:"timeZone"`
-	Mentor     bool   `json:"mentor"`
-	Mentee     bool   `json:"mentee"`
-	Peer       bool   `json:"peer"`
-	Capacity   int    `json:"capacity"`
-	Status     string `json:"status"`
-	EnrolledAt string `json:"enrolledAt"`
+	ID         int64              `json:"id"`
+	ProgramID  int64              `json:"programId"`
+	PersonID   int64              `json:"personId"`
+	Name       string             `json:"name"`
+	Email      string             `json:"email"`
+	Department string             `json:"department"`
+	Title      string             `json:"title"`
+	Location   string             `json:"location"`
+	TimeZone   string             `json:"timeZone"`
+	Mentor     bool               `json:"mentor"`
+	Mentee     bool               `json:"mentee"`
+	Peer       bool               `json:"peer"`
+	Capacity   int                `json:"capacity"`
+	Status     status.Participant `json:"status"`
+	EnrolledAt string             `json:"enrolledAt"`
 }
 
 // ParticipantInput is a participant's roles, capacity and status.
 type ParticipantInput struct {
-	Mentor   bool   `json:"mentor"`
-	Mentee   bool   `json:"mentee"`
-	Peer     bool   `json:"peer"`
-	Capacity int    `json:"capacity"`
-	Status   string `json:"status"`
+	Mentor   bool               `json:"mentor"`
+	Mentee   bool               `json:"mentee"`
+	Peer     bool               `json:"peer"`
+	Capacity int                `json:"capacity"`
+	Status   status.Participant `json:"status"`
 }
 
 // EnrolInput enrols an existing person (PersonID) or a new one (NewPerson) in a program.
@@ -293,9 +295,9 @@ func (s *Participants) SaveAnswers(id int64, answers []AnswerValue) (Profile, er
 // only where peer mentoring is on; mentors have a capacity (the program's default if unset).
 func checkRoles(prog store.Program, in ParticipantInput) (ParticipantInput, error) {
 	if in.Status == "" {
-		in.Status = "active"
+		in.Status = status.ParticipantActive
 	}
-	if in.Status != "active" && in.Status != "paused" && in.Status != "withdrawn" {
+	if !slices.Contains(status.Participants, in.Status) {
 		return in, fieldErr("status", "%q is not a status (active, paused or withdrawn)", in.Status)
 	}
 	if in.Peer && !in.Mentor && !in.Mentee {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"tandem/app/questionnaire"
+	"tandem/app/status"
 	"tandem/app/validate"
 	"tandem/db"
 	"tandem/db/store"
@@ -14,26 +16,26 @@ import (
 
 // Program is a mentoring program as the UI sees it.
 type Program struct {
-	ID                      int64  `json:"id"`
-	Name                    string `json:"name"`
-	Description             string `json:"description"`
-	Kind                    string `json:"kind"`
-	Status                  string `json:"status"`
-	PeerMentoring           bool   `json:"peerMentoring"`
-	RegistrationOpens       string `json:"registrationOpens"`
-	RegistrationCloses      string `json:"registrationCloses"`
-	MatchingOpens           string `json:"matchingOpens"`
-	MatchingCloses          string `json:"matchingCloses"`
-	StartsOn                string `json:"startsOn"`
-	EndsOn                  string `json:"endsOn"`
-	GroupMin                int    `json:"groupMin"`
-	GroupMax                int    `json:"groupMax"`
-	DefaultCapacity         int    `json:"defaultCapacity"`
-	MentorRequestExpiryDays int    `json:"mentorRequestExpiryDays"`
-	ReviewRequests          bool   `json:"reviewRequests"`
-	CreatedAt               string `json:"createdAt"`
-	UpdatedAt               string `json:"updatedAt"`
-	Counts                  Counts `json:"counts"`
+	ID                      int64          `json:"id"`
+	Name                    string         `json:"name"`
+	Description             string         `json:"description"`
+	Kind                    string         `json:"kind"`
+	Status                  status.Program `json:"status"`
+	PeerMentoring           bool           `json:"peerMentoring"`
+	RegistrationOpens       string         `json:"registrationOpens"`
+	RegistrationCloses      string         `json:"registrationCloses"`
+	MatchingOpens           string         `json:"matchingOpens"`
+	MatchingCloses          string         `json:"matchingCloses"`
+	StartsOn                string         `json:"startsOn"`
+	EndsOn                  string         `json:"endsOn"`
+	GroupMin                int            `json:"groupMin"`
+	GroupMax                int            `json:"groupMax"`
+	DefaultCapacity         int            `json:"defaultCapacity"`
+	MentorRequestExpiryDays int            `json:"mentorRequestExpiryDays"`
+	ReviewRequests          bool           `json:"reviewRequests"`
+	CreatedAt               string         `json:"createdAt"`
+	UpdatedAt               string         `json:"updatedAt"`
+	Counts                  Counts         `json:"counts"`
 }
 
 // Counts are a program's participants by role (withdrawn participants not counted).
@@ -46,21 +48,21 @@ type Counts struct {
 
 // ProgramInput is what the program form sends.
 type ProgramInput struct {
-	Name                    string `json:"name"`
-	Description             string `json:"description"`
-	Kind                    string `json:"kind"`
-	Status                  string `json:"status"`
-	PeerMentoring           bool   `json:"peerMentoring"`
-	RegistrationOpens       string `json:"registrationOpens"`
-	RegistrationCloses      string `json:"registrationCloses"`
-	MatchingOpens           string `json:"matchingOpens"`
-	MatchingCloses          string `json:"matchingCloses"`
-	StartsOn                string `json:"startsOn"`
-	EndsOn                  string `json:"endsOn"`
-	GroupMin                int    `json:"groupMin"`
-	GroupMax                int    `json:"groupMax"`
-	DefaultCapacity         int    `json:"defaultCapacity"`
-	MentorRequestExpiryDays int    `json:"mentorRequestExpiryDays"`
+	Name                    string         `json:"name"`
+	Description             string         `json:"description"`
+	Kind                    string         `json:"kind"`
+	Status                  status.Program `json:"status"`
+	PeerMentoring           bool           `json:"peerMentoring"`
+	RegistrationOpens       string         `json:"registrationOpens"`
+	RegistrationCloses      string         `json:"registrationCloses"`
+	MatchingOpens           string         `json:"matchingOpens"`
+	MatchingCloses          string         `json:"matchingCloses"`
+	StartsOn                string         `json:"startsOn"`
+	EndsOn                  string         `json:"endsOn"`
+	GroupMin                int            `json:"groupMin"`
+	GroupMax                int            `json:"groupMax"`
+	DefaultCapacity         int            `json:"defaultCapacity"`
+	MentorRequestExpiryDays int            `json:"mentorRequestExpiryDays"`
 	// ReviewRequests holds each new request for the admin's review before its summary is emailed.
 	ReviewRequests bool `json:"reviewRequests"`
 }
@@ -80,7 +82,7 @@ func NewPrograms(ctx context.Context, d *db.DB, now Clock) *Programs {
 // NewProgramDefaults returns a blank program form for a kind, with the defaults filled in:
 // peer mentoring on for evergreen programs, off for the others.
 func (s *Programs) NewProgramDefaults(kind string) ProgramInput {
-	in := ProgramInput{Kind: kind, Status: "open", PeerMentoring: kind == "evergreen", DefaultCapacity: 1, MentorRequestExpiryDays: 14}
+	in := ProgramInput{Kind: kind, Status: status.ProgramOpen, PeerMentoring: kind == "evergreen", DefaultCapacity: 1, MentorRequestExpiryDays: 14}
 	if kind == "group" {
 		in.GroupMin, in.GroupMax = 3, 6
 	}
@@ -184,7 +186,6 @@ func (s *Programs) afterStatus(id int64, err error) (Program, error) {
 }
 
 var programKinds = map[string]bool{"cohort": true, "evergreen": true, "group": true}
-var programStatuses = map[string]bool{"draft": true, "open": true, "active": true, "completed": true, "archived": true}
 
 func checkProgram(in ProgramInput) (ProgramInput, error) {
 	in.Name = strings.TrimSpace(in.Name)
@@ -202,9 +203,9 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 		return in, fieldErr("kind", "Choose a kind: cohort, evergreen or group")
 	}
 	if in.Status == "" {
-		in.Status = "open"
+		in.Status = status.ProgramOpen
 	}
-	if !programStatuses[in.Status] {
+	if !slices.Contains(status.Programs, in.Status) {
 		return in, fieldErr("status", "%q is not a program status", in.Status)
 	}
 	dates := []struct {

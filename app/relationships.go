@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tandem/app/notify"
+	"tandem/app/status"
 	"tandem/app/validate"
 	"tandem/db"
 	"tandem/db/store"
@@ -25,25 +26,25 @@ type Member struct {
 
 // Relationship is a pairing or a group, with its members and a summary of its sessions.
 type Relationship struct {
-	ID              int64    `json:"id"`
-	ProgramID       int64    `json:"programId"`
-	Kind            string   `json:"kind"`
-	Origin          string   `json:"origin"`
-	Commitment      string   `json:"commitment"`
-	Topic           string   `json:"topic"`
-	PlannedSessions int      `json:"plannedSessions"`
-	StartsOn        string   `json:"startsOn"`
-	EndsOn          string   `json:"endsOn"`
-	Status          string   `json:"status"`
-	ClosedAt        string   `json:"closedAt"`
-	ClosedBy        string   `json:"closedBy"`
-	CloseReason     string   `json:"closeReason"`
-	Members         []Member `json:"members"`
-	Title           string   `json:"title"`
-	SessionsHeld    int      `json:"sessionsHeld"`
-	SessionsAhead   int      `json:"sessionsAhead"`
-	NextSession     string   `json:"nextSession"`
-	CreatedAt       string   `json:"createdAt"`
+	ID              int64               `json:"id"`
+	ProgramID       int64               `json:"programId"`
+	Kind            string              `json:"kind"`
+	Origin          string              `json:"origin"`
+	Commitment      string              `json:"commitment"`
+	Topic           string              `json:"topic"`
+	PlannedSessions int                 `json:"plannedSessions"`
+	StartsOn        string              `json:"startsOn"`
+	EndsOn          string              `json:"endsOn"`
+	Status          status.Relationship `json:"status"`
+	ClosedAt        string              `json:"closedAt"`
+	ClosedBy        string              `json:"closedBy"`
+	CloseReason     string              `json:"closeReason"`
+	Members         []Member            `json:"members"`
+	Title           string              `json:"title"`
+	SessionsHeld    int                 `json:"sessionsHeld"`
+	SessionsAhead   int                 `json:"sessionsAhead"`
+	NextSession     string              `json:"nextSession"`
+	CreatedAt       string              `json:"createdAt"`
 }
 
 // MemberInput names a participant and their role in a new relationship.
@@ -66,10 +67,10 @@ type RelationshipInput struct {
 
 // CloseInput ends a relationship.
 type CloseInput struct {
-	Status   string `json:"status"` // "completed" or "cancelled"
-	Reason   string `json:"reason"`
-	ThankYou bool   `json:"thankYou"` // queue a closing email to every member
-	Message  string `json:"message"`  // added to the closing email
+	Status   status.Relationship `json:"status"` // completed or cancelled
+	Reason   string              `json:"reason"`
+	ThankYou bool                `json:"thankYou"` // queue a closing email to every member
+	Message  string              `json:"message"`  // added to the closing email
 }
 
 // Relationships creates, pauses and closes pairings and groups.
@@ -118,9 +119,9 @@ func (s *Relationships) List(programID int64) ([]Relationship, error) {
 			continue
 		}
 		switch {
-		case se.Status == "held":
+		case se.Status == status.SessionHeld:
 			out[i].SessionsHeld++
-		case se.Status == "scheduled" && se.StartsAt >= now:
+		case se.Status == status.SessionScheduled && se.StartsAt >= now:
 			out[i].SessionsAhead++
 			if out[i].NextSession == "" {
 				out[i].NextSession = se.StartsAt
@@ -255,7 +256,7 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 		if err != nil {
 			return fmt.Errorf("check members: %w", err)
 		}
-		if p.Status != "active" {
+		if p.Status != status.ParticipantActive {
 			return fieldErr("members", "%s is %s in this program: make them active first", pe.Name, p.Status)
 		}
 		switch in.Kind {
@@ -309,15 +310,15 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 
 // Pause puts an active relationship on hold.
 func (s *Relationships) Pause(id int64) (Relationship, error) {
-	return s.setStatus(id, "active", "on_hold")
+	return s.setStatus(id, status.RelationshipActive, status.RelationshipOnHold)
 }
 
 // Resume makes a relationship on hold active again.
 func (s *Relationships) Resume(id int64) (Relationship, error) {
-	return s.setStatus(id, "on_hold", "active")
+	return s.setStatus(id, status.RelationshipOnHold, status.RelationshipActive)
 }
 
-func (s *Relationships) setStatus(id int64, from, to string) (Relationship, error) {
+func (s *Relationships) setStatus(id int64, from, to status.Relationship) (Relationship, error) {
 	err := s.db.InTx(s.ctx, func(q *store.Queries) error {
 		r, err := q.GetRelationship(s.ctx, id)
 		if err != nil {
@@ -339,7 +340,7 @@ func (s *Relationships) setStatus(id int64, from, to string) (Relationship, erro
 // email to every member is queued in the same transaction. Its upcoming sessions are cancelled
 // and their cancellations queued.
 func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
-	if in.Status != "completed" && in.Status != "cancelled" {
+	if !in.Status.Closed() {
 		return Relationship{}, fieldErr("status", "Close as completed or as cancelled")
 	}
 	in.Reason = strings.TrimSpace(in.Reason)
@@ -363,7 +364,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 		if err != nil {
 			return notFound(err, "relationship")
 		}
-		if r.Status == "completed" || r.Status == "cancelled" {
+		if r.Status.Closed() {
 			return &Error{Message: "This relationship is already closed"}
 		}
 		by := st.AdminName
@@ -379,7 +380,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 			return err
 		}
 		for _, se := range sessions {
-			if se.Status == "scheduled" && se.StartsAt >= stamp(s.now()) {
+			if se.Status == status.SessionScheduled && se.StartsAt >= stamp(s.now()) {
 				ids, err := cancelSession(ctx, q, st, se.ID, "The relationship has closed.", s.now())
 				if err != nil {
 					return err

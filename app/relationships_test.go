@@ -151,7 +151,7 @@ func TestCloseRelationship(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return se.Status
+		return string(se.Status)
 	}
 	if status(past.ID) != "scheduled" || status(sent.ID) != "cancelled" || status(unsent.ID) != "cancelled" {
 		t.Errorf("sessions: past %s, sent %s, unsent %s", status(past.ID), status(sent.ID), status(unsent.ID))

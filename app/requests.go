@@ -7,41 +7,42 @@ import (
 	"time"
 
 	"tandem/app/request"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
 
 // Request is a peer or mentor request as the UI sees it.
 type Request struct {
-	ID             int64  `json:"id"`
-	ProgramID      int64  `json:"programId"`
-	Kind           string `json:"kind"`
-	Requester      Member `json:"requester"`
-	Recipient      Member `json:"recipient"`
-	Commitment     string `json:"commitment"`
-	Topic          string `json:"topic"`
-	Sessions       int    `json:"sessions"`
-	Note           string `json:"note"`
-	Status         string `json:"status"`
-	InReview       bool   `json:"inReview"` // waiting for the admin before its summary is emailed
-	SentAt         string `json:"sentAt"`
-	ExpiresAt      string `json:"expiresAt"`
-	Overdue        bool   `json:"overdue"`
-	DeclineReason  string `json:"declineReason"`
-	AnswerMessage  string `json:"answerMessage"`
-	RelationshipID int64  `json:"relationshipId"`
-	DecidedAt      string `json:"decidedAt"`
-	CreatedAt      string `json:"createdAt"`
+	ID             int64          `json:"id"`
+	ProgramID      int64          `json:"programId"`
+	Kind           string         `json:"kind"`
+	Requester      Member         `json:"requester"`
+	Recipient      Member         `json:"recipient"`
+	Commitment     string         `json:"commitment"`
+	Topic          string         `json:"topic"`
+	Sessions       int            `json:"sessions"`
+	Note           string         `json:"note"`
+	Status         status.Request `json:"status"`
+	InReview       bool           `json:"inReview"` // waiting for the admin before its summary is emailed
+	SentAt         string         `json:"sentAt"`
+	ExpiresAt      string         `json:"expiresAt"`
+	Overdue        bool           `json:"overdue"`
+	DeclineReason  string         `json:"declineReason"`
+	AnswerMessage  string         `json:"answerMessage"`
+	RelationshipID int64          `json:"relationshipId"`
+	DecidedAt      string         `json:"decidedAt"`
+	CreatedAt      string         `json:"createdAt"`
 }
 
 // RequestEvent is one step of a request's history.
 type RequestEvent struct {
-	From   string `json:"from"`
-	To     string `json:"to"`
-	Action string `json:"action"`
-	Actor  string `json:"actor"`
-	Note   string `json:"note"`
-	At     string `json:"at"`
+	From   status.Request `json:"from"`
+	To     status.Request `json:"to"`
+	Action string         `json:"action"`
+	Actor  string         `json:"actor"`
+	Note   string         `json:"note"`
+	At     string         `json:"at"`
 }
 
 // RequestDetail is a request with its timeline.
@@ -115,7 +116,7 @@ func NewRequests(ctx context.Context, d *db.DB, now Clock, settings *Settings, o
 
 // List returns a program's requests, pending ones first and the ones waiting longest first.
 // status, kind filter them; overdue keeps pending requests waiting more than a week.
-func (s *Requests) List(programID int64, status, kind string, overdue bool) ([]Request, error) {
+func (s *Requests) List(programID int64, st, kind string, overdue bool) ([]Request, error) {
 	ctx := s.ctx
 	rows, err := s.db.Q.ListProgramRequests(ctx, programID)
 	if err != nil {
@@ -128,7 +129,7 @@ func (s *Requests) List(programID int64, status, kind string, overdue bool) ([]R
 	out := []Request{}
 	for _, r := range rows {
 		d := s.dto(r, people)
-		if (status != "" && d.Status != status) || (kind != "" && d.Kind != kind) || (overdue && !d.Overdue) {
+		if (st != "" && string(d.Status) != st) || (kind != "" && d.Kind != kind) || (overdue && !d.Overdue) {
 			continue
 		}
 		out = append(out, d)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"tandem/app/request"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -96,10 +97,10 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 	} else if err != nil {
 		return in, prog, zero, zero, fieldErr("recipientId", "Choose who is asked: a participant of %s", prog.Name)
 	}
-	if req.Status != "active" {
+	if req.Status != status.ParticipantActive {
 		return in, prog, req, rec, fieldErr("requesterId", "%s is %s in this program, so cannot send requests", req.Name, req.Status)
 	}
-	if rec.Status != "active" {
+	if rec.Status != status.ParticipantActive {
 		return in, prog, req, rec, fieldErr("recipientId", "%s is %s in this program, so cannot receive requests", rec.Name, rec.Status)
 	}
 	switch in.Kind {
@@ -200,7 +201,7 @@ func (s *Requests) parties(ctx context.Context, q *store.Queries, r store.Reques
 	return prog, req, rec, err
 }
 
-func (s *Requests) event(ctx context.Context, q *store.Queries, st AppSettings, id int64, from, to, action, note string) error {
+func (s *Requests) event(ctx context.Context, q *store.Queries, st AppSettings, id int64, from, to status.Request, action, note string) error {
 	return q.AddRequestEvent(ctx, store.AddRequestEventParams{RequestID: id, FromStatus: from, ToStatus: to, Action: action,
 		Actor: orDefault(st.AdminName, "the admin"), Note: note, Now: stamp(s.now())})
 }

@@ -10,6 +10,7 @@ import (
 
 	"tandem/app/invite"
 	"tandem/app/notify"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -28,25 +29,25 @@ type Attendee struct {
 
 // Session is one meeting of a relationship.
 type Session struct {
-	ID               int64      `json:"id"`
-	RelationshipID   int64      `json:"relationshipId"`
-	UID              string     `json:"uid"`
-	Sequence         int        `json:"sequence"`
-	Title            string     `json:"title"`
-	StartsAt         string     `json:"startsAt"`   // RFC 3339, UTC
-	LocalStart       string     `json:"localStart"` // "2006-01-02T15:04" in TimeZone, for the form
-	TimeZone         string     `json:"timeZone"`
-	DurationMinutes  int        `json:"durationMinutes"`
-	Location         string     `json:"location"`
-	VideoURL         string     `json:"videoUrl"`
-	Agenda           string     `json:"agenda"`
-	AgendaTemplateID int64      `json:"agendaTemplateId"`
-	SeriesID         string     `json:"seriesId"`
-	Status           string     `json:"status"`
-	Notes            string     `json:"notes"`
-	Rating           int        `json:"rating"`
-	Attendees        []Attendee `json:"attendees"`
-	Warnings         []string   `json:"warnings"`
+	ID               int64          `json:"id"`
+	RelationshipID   int64          `json:"relationshipId"`
+	UID              string         `json:"uid"`
+	Sequence         int            `json:"sequence"`
+	Title            string         `json:"title"`
+	StartsAt         string         `json:"startsAt"`   // RFC 3339, UTC
+	LocalStart       string         `json:"localStart"` // "2006-01-02T15:04" in TimeZone, for the form
+	TimeZone         string         `json:"timeZone"`
+	DurationMinutes  int            `json:"durationMinutes"`
+	Location         string         `json:"location"`
+	VideoURL         string         `json:"videoUrl"`
+	Agenda           string         `json:"agenda"`
+	AgendaTemplateID int64          `json:"agendaTemplateId"`
+	SeriesID         string         `json:"seriesId"`
+	Status           status.Session `json:"status"`
+	Notes            string         `json:"notes"`
+	Rating           int            `json:"rating"`
+	Attendees        []Attendee     `json:"attendees"`
+	Warnings         []string       `json:"warnings"`
 }
 
 // SessionInput is what the scheduling form sends. Start is the wall-clock time in TimeZone
@@ -67,9 +68,9 @@ type SessionInput struct {
 
 // OutcomeInput records how a session went; nothing is emailed.
 type OutcomeInput struct {
-	Status string `json:"status"` // "scheduled", "held" or "no_show"
-	Notes  string `json:"notes"`
-	Rating int    `json:"rating"` // 0 (none) or 1..4
+	Status status.Session `json:"status"` // scheduled, held or no_show
+	Notes  string         `json:"notes"`
+	Rating int            `json:"rating"` // 0 (none) or 1..4
 }
 
 // RSVPResult says what an imported reply changed.
@@ -142,7 +143,7 @@ func (s *Sessions) Schedule(in SessionInput) ([]Session, error) {
 		if err != nil {
 			return notFound(err, "relationship")
 		}
-		if rel.Status != "active" {
+		if rel.Status != status.RelationshipActive {
 			return &Error{Message: fmt.Sprintf("This relationship is %s: resume it to schedule sessions", words(rel.Status))}
 		}
 		members, err := q.ListRelationshipMembers(ctx, rel.ID)
@@ -212,7 +213,7 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 		if err != nil {
 			return notFound(err, "session")
 		}
-		if cur.Status == "cancelled" {
+		if cur.Status == status.SessionCancelled {
 			return &Error{Message: "This session is cancelled: schedule a new one instead"}
 		}
 		se, err := q.RescheduleSession(ctx, store.RescheduleSessionParams{ID: id, Title: in.Title, StartsAt: stamp(starts[0]),
@@ -265,7 +266,7 @@ func cancelSession(ctx context.Context, q *store.Queries, st AppSettings, id int
 	if err != nil {
 		return nil, notFound(err, "session")
 	}
-	if cur.Status == "cancelled" {
+	if cur.Status == status.SessionCancelled {
 		return nil, &Error{Message: "This session is already cancelled"}
 	}
 	se, err := q.CancelSession(ctx, store.CancelSessionParams{ID: id, Now: stamp(now)})
@@ -277,7 +278,7 @@ func cancelSession(ctx context.Context, q *store.Queries, st AppSettings, id int
 
 // RecordOutcome marks a session held or no-show (or back to scheduled), with notes and a 1-4 rating.
 func (s *Sessions) RecordOutcome(id int64, in OutcomeInput) (Session, error) {
-	if in.Status != "scheduled" && in.Status != "held" && in.Status != "no_show" {
+	if in.Status != status.SessionScheduled && in.Status != status.SessionHeld && in.Status != status.SessionNoShow {
 		return Session{}, fieldErr("status", "Mark the session held, no-show or scheduled")
 	}
 	if in.Rating < 0 || in.Rating > 4 {
@@ -292,10 +293,10 @@ func (s *Sessions) RecordOutcome(id int64, in OutcomeInput) (Session, error) {
 		if err != nil {
 			return notFound(err, "session")
 		}
-		if cur.Status == "cancelled" {
+		if cur.Status == status.SessionCancelled {
 			return &Error{Message: "This session was cancelled"}
 		}
-		if in.Status != "scheduled" && cur.StartsAt > stamp(s.now()) {
+		if in.Status != status.SessionScheduled && cur.StartsAt > stamp(s.now()) {
 			return fieldErr("status", "This session has not started yet: record how it went afterwards")
 		}
 		_, err = q.RecordSessionOutcome(ctx, store.RecordSessionOutcomeParams{ID: id, Status: in.Status, Notes: strings.TrimSpace(in.Notes),
@@ -448,7 +449,7 @@ func (s *Sessions) dto(ctx context.Context, q *store.Queries, r store.Session) (
 			ls, le := start.In(loc), end.In(loc)
 			at.LocalTime = ls.Format("Mon 2 Jan 15:04") + "–" + le.Format("15:04") + " " + zone
 			at.OutsideHours = outsideHours(ls, le)
-			if at.OutsideHours && r.Status == "scheduled" {
+			if at.OutsideHours && r.Status == status.SessionScheduled {
 				out.Warnings = append(out.Warnings, fmt.Sprintf("For %s it is %s–%s, outside 08:00–20:00", a.Name, ls.Format("15:04"), le.Format("15:04")))
 			}
 		}

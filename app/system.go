@@ -10,6 +10,7 @@ import (
 
 	"tandem/app/questionnaire"
 	"tandem/app/sample"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -149,7 +150,7 @@ func (s *System) sampleWishes(ds sample.Dataset, parts map[string]int64) error {
 		}
 		var mentees, mentors []int64
 		for _, p := range sp.Participants {
-			if p.Status != "active" {
+			if p.Status != status.ParticipantActive {
 				continue
 			}
 			if p.Mentee {
@@ -317,7 +318,7 @@ func (s *System) sampleRequests(ds sample.Dataset, progIDs, parts map[string]int
 			}
 			// From the end of the list: the sample relationships took people from its start.
 			for i := len(p.Participants) - 1; i >= 0; i-- {
-				if pa := p.Participants[i]; pa.Status == "active" && keep(pa) {
+				if pa := p.Participants[i]; pa.Status == status.ParticipantActive && keep(pa) {
 					out = append(out, parts[program+"/"+pa.Email])
 				}
 			}

@@ -76,7 +76,7 @@ func TestLoadSample(t *testing.T) {
 	}
 	msgKinds := map[string]int{}
 	for _, m := range box.Messages {
-		msgKinds[m.Status+"/"+m.Kind]++
+		msgKinds[string(m.Status)+"/"+m.Kind]++
 	}
 	for _, want := range []string{"sent/invite", "queued/invite", "queued/update", "queued/cancellation"} {
 		if msgKinds[want] == 0 {
@@ -107,7 +107,7 @@ func TestLoadSample(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, r := range rs {
-			states[r.Status] = true
+			states[string(r.Status)] = true
 		}
 	}
 	for _, want := range []string{"pending", "approved", "intro_approved", "declined", "withdrawn", "expired"} {

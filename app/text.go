@@ -24,7 +24,7 @@ func plural(n int, one, many string) string {
 }
 
 // words writes a stored value for reading: "on_hold" → "on hold".
-func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
+func words[S ~string](s S) string { return strings.ReplaceAll(string(s), "_", " ") }
 
 // orDefault is s, or d when s is empty.
 func orDefault(s, d string) string {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"tandem/app/status"
 )
 
 // DirectoryFilter selects and orders a page of a program's participants.
@@ -13,8 +15,8 @@ type DirectoryFilter struct {
 	Role       string // "mentor", "mentee", "peer" or ""
 	Department string
 	Location   string
-	Status     string
-	Sort       string // "name", "email", "department", "location", "status", "enrolled"
+	Status     status.Participant // "" for any
+	Sort       string             // "name", "email", "department", "location", "status", "enrolled"
 	Desc       bool
 	Offset     int
 	Limit      int
@@ -26,7 +28,8 @@ type DirectoryRow struct {
 	Name, Email, Department, Title, Location, TimeZone string
 	IsMentor, IsMentee, IsPeer                         bool
 	Capacity                                           int
-	Status, EnrolledAt                                 string
+	Status                                             status.Participant
+	EnrolledAt                                         string
 }
 
 var directorySorts = map[string]string{

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tandem/app/questionnaire"
+	"tandem/app/status"
 	"tandem/app/validate"
 )
 
@@ -164,8 +165,8 @@ func Validate(t Table, m Mapping, targets []Target) ([]Record, []RowError) {
 
 		if c := person[idxStatus]; c != nil {
 			v := cell(c)
-			switch s := strings.ToLower(v); s {
-			case "", "active", "paused", "withdrawn":
+			switch s := status.Participant(strings.ToLower(v)); s {
+			case "", status.ParticipantActive, status.ParticipantPaused, status.ParticipantWithdrawn:
 				rec.Status = s
 			default:
 				fail(c, c.label, v, fmt.Sprintf("%q is not a status; write active, paused or withdrawn", v))

@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"tandem/app/questionnaire"
+	"tandem/app/status"
 )
 
 // Table is a parsed file: the header row and the data rows, every row padded/trimmed to
@@ -77,8 +78,8 @@ type Record struct {
 	Capacity    int
 	HasCapacity bool
 
-	// Status is "active", "paused" or "withdrawn", or "" if not given.
-	Status string
+	// Status is active, paused or withdrawn, or "" if not given.
+	Status status.Participant
 
 	// Answers holds one cleaned answer (see questionnaire.CheckAnswer) per mapped question,
 	// keyed by Target.Key ("q:<id>"). A blank cell gives an empty Value; with no question

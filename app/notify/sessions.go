@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tandem/app/invite"
+	"tandem/app/status"
 	"tandem/db/store"
 )
 
@@ -89,7 +90,7 @@ func Event(se store.Session, from Sender, atts []store.ListSessionAttendeesRow, 
 	ev := invite.Event{UID: se.Uid, Sequence: int(se.Sequence), Start: start, Duration: time.Duration(se.DurationMinutes) * time.Minute,
 		Summary: se.Title, Description: se.Agenda, Location: se.Location, URL: se.VideoUrl, Stamp: now, Created: created,
 		Organizer: invite.Attendee{Name: invite.SanitizeName(orgName(from)), Email: from.AdminEmail}}
-	if se.Status == "cancelled" {
+	if se.Status == status.SessionCancelled {
 		ev.Status = "CANCELLED"
 	}
 	for _, a := range atts {

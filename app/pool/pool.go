@@ -14,6 +14,7 @@ import (
 	"tandem/app/match"
 	"tandem/app/notify"
 	"tandem/app/questionnaire"
+	"tandem/app/status"
 	"tandem/db/store"
 )
 
@@ -52,7 +53,7 @@ func Load(ctx context.Context, q *store.Queries, programID int64, peers bool, no
 	}
 	p := &Pool{Program: prog, Index: map[int64]int{}, forbid: map[[2]int64]string{}, wishes: map[[2]int64]bool{}, load: map[int64]int{}}
 	for _, r := range all {
-		if r.Status == "active" {
+		if r.Status == status.ParticipantActive {
 			p.Index[r.ID] = len(p.Rows)
 			p.Rows = append(p.Rows, r)
 		}
@@ -95,7 +96,7 @@ func Load(ctx context.Context, q *store.Queries, programID int64, peers bool, no
 	}
 	for _, h := range history {
 		switch {
-		case h.Status == "active" || h.Status == "on_hold":
+		case h.Status == status.RelationshipActive || h.Status == status.RelationshipOnHold:
 			p.forbid[Key(h.A, h.B)] = "already in a relationship together"
 		case !prog.AllowPastPairs:
 			if _, ok := p.forbid[Key(h.A, h.B)]; !ok {

@@ -6,17 +6,19 @@ package request
 import (
 	"fmt"
 	"time"
+
+	"tandem/app/status"
 )
 
-// Statuses of a request.
+// Statuses of a request, named here for the rules below to read plainly.
 const (
-	Pending       = "pending"
-	Approved      = "approved"
-	IntroApproved = "intro_approved"
-	Declined      = "declined"
-	Withdrawn     = "withdrawn"
-	Expired       = "expired"
-	Invalidated   = "invalidated"
+	Pending       = status.RequestPending
+	Approved      = status.RequestApproved
+	IntroApproved = status.RequestIntroApproved
+	Declined      = status.RequestDeclined
+	Withdrawn     = status.RequestWithdrawn
+	Expired       = status.RequestExpired
+	Invalidated   = status.RequestInvalidated
 )
 
 // Actions that change a request.
@@ -35,19 +37,19 @@ const (
 	Mentor = "mentor"
 )
 
-var transitions = map[string]string{
+var transitions = map[string]status.Request{
 	Approve: Approved, ApproveIntro: IntroApproved, Decline: Declined, Withdraw: Withdrawn, Expire: Expired, Invalidate: Invalidated,
 }
 
 // Next returns the status an action leads to from a status, or an error saying why it cannot
 // happen. Only a pending request changes; expiry applies to mentor requests only.
-func Next(kind, status, action string) (string, error) {
+func Next(kind string, from status.Request, action string) (status.Request, error) {
 	to, ok := transitions[action]
 	if !ok {
 		return "", fmt.Errorf("%q is not something that can happen to a request", action)
 	}
-	if status != Pending {
-		return "", fmt.Errorf("this request is already %s", Words(status))
+	if from != Pending {
+		return "", fmt.Errorf("this request is already %s", Words(from))
 	}
 	if action == Expire && kind != Mentor {
 		return "", fmt.Errorf("peer requests never expire")
@@ -59,12 +61,12 @@ func Next(kind, status, action string) (string, error) {
 }
 
 // Words names a status for people: "intro approved".
-func Words(status string) string {
-	switch status {
+func Words(st status.Request) string {
+	switch st {
 	case IntroApproved:
 		return "approved for an introduction only"
 	default:
-		return status
+		return string(st)
 	}
 }
 

@@ -3,13 +3,17 @@ package request
 import (
 	"testing"
 	"time"
+
+	"tandem/app/status"
 )
 
 func TestNext(t *testing.T) {
 	tests := []struct {
-		kind, status, action string
-		want                 string
-		ok                   bool
+		kind   string
+		status status.Request
+		action string
+		want   status.Request
+		ok     bool
 	}{
 		{Peer, Pending, Approve, Approved, true},
 		{Peer, Pending, ApproveIntro, IntroApproved, true},
@@ -29,7 +33,7 @@ func TestNext(t *testing.T) {
 		{Peer, Pending, "shrug", "", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.kind+"/"+tt.status+"/"+tt.action, func(t *testing.T) {
+		t.Run(tt.kind+"/"+string(tt.status)+"/"+tt.action, func(t *testing.T) {
 			got, err := Next(tt.kind, tt.status, tt.action)
 			if (err == nil) != tt.ok || got != tt.want {
 				t.Errorf("Next = %q, %v; want %q ok=%v", got, err, tt.want, tt.ok)

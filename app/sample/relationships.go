@@ -1,5 +1,7 @@
 package sample
 
+import "tandem/app/status"
+
 // Relationship is a sample pairing with its sessions, by members' emails.
 type Relationship struct {
 	Program    string // the program's name
@@ -18,8 +20,8 @@ type SessionPlan struct {
 	Day     int // days from today (negative: in the past)
 	Hour    int // local hour in the first member's zone
 	Title   string
-	Agenda  string // an agenda template's name
-	Outcome string // "held" or "no_show" for past sessions
+	Agenda  string         // an agenda template's name
+	Outcome status.Session // held or no_show for past sessions
 	Notes   string
 	Rating  int
 	MoveTo  int  // when non-zero: rescheduled to this day after its invite was sent
@@ -56,7 +58,7 @@ func (ds Dataset) Relationships() []Relationship {
 	for _, p := range ds.Programs {
 		var pool []Participant
 		for _, pa := range p.Participants {
-			if pa.Status == "active" {
+			if pa.Status == status.ParticipantActive {
 				pool = append(pool, pa)
 			}
 		}

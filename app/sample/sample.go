@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tandem/app/questionnaire"
+	"tandem/app/status"
 )
 
 // Person is one person of the sample organisation.
@@ -22,13 +23,14 @@ type Participant struct {
 	Email                string
 	Mentor, Mentee, Peer bool
 	Capacity             int
-	Status               string
+	Status               status.Participant
 	Answers              map[string]questionnaire.Value
 }
 
 // Program is one sample program with its participants.
 type Program struct {
-	Name, Description, Kind, Status                                                        string
+	Name, Description, Kind                                                                string
+	Status                                                                                 status.Program
 	PeerMentoring                                                                          bool
 	RegistrationOpens, RegistrationCloses, MatchingOpens, MatchingCloses, StartsOn, EndsOn string
 	DefaultCapacity, ExpiryDays                                                            int
@@ -109,11 +111,11 @@ func Generate(today time.Time) Dataset {
 
 	day := func(d int) string { return today.AddDate(0, 0, d).Format("2006-01-02") }
 	peer := Program{
-		Name: "Peer Circles", Kind: "evergreen", Status: "active", PeerMentoring: true, DefaultCapacity: 2, ExpiryDays: 14,
+		Name: "Peer Circles", Kind: "evergreen", Status: status.ProgramActive, PeerMentoring: true, DefaultCapacity: 2, ExpiryDays: 14,
 		Description: "Always-open peer mentoring: colleagues at a similar stage help each other across teams and offices.",
 	}
 	cohort := Program{
-		Name: "Spring Leadership Cohort", Kind: "cohort", Status: "open", DefaultCapacity: 2, ExpiryDays: 14,
+		Name: "Spring Leadership Cohort", Kind: "cohort", Status: status.ProgramOpen, DefaultCapacity: 2, ExpiryDays: 14,
 		Description:       "A six-month mentor/mentee program for people stepping into leadership.",
 		RegistrationOpens: day(-21), RegistrationCloses: day(7), MatchingOpens: day(8), MatchingCloses: day(21),
 		StartsOn: day(28), EndsOn: day(28 + 182),
@@ -130,7 +132,7 @@ func Generate(today time.Time) Dataset {
 				pp.Mentee = true
 			}
 			if i%17 == 0 {
-				pp.Status = "paused"
+				pp.Status = status.ParticipantPaused
 			}
 			peer.Participants = append(peer.Participants, pp)
 		}
@@ -143,7 +145,7 @@ func Generate(today time.Time) Dataset {
 				cp.Mentee = true
 			}
 			if i == 42 {
-				cp.Status = "withdrawn"
+				cp.Status = status.ParticipantWithdrawn
 			}
 			cohort.Participants = append(cohort.Participants, cp)
 		}
@@ -172,7 +174,7 @@ func participant(r *rand.Rand, p Person, depSkills []string) Participant {
 		langs = append(langs, questionnaire.Languages[2+r.IntN(2)])
 	}
 	return Participant{
-		Email: p.Email, Status: "active",
+		Email: p.Email, Status: status.ParticipantActive,
 		Answers: map[string]questionnaire.Value{
 			"Years of experience":   {Text: fmt.Sprint(1 + r.IntN(20))},
 			"Skills I can offer":    {Choices: offer},

@@ -6,6 +6,8 @@ package store
 
 import (
 	"database/sql"
+
+	"tandem/app/status"
 )
 
 type AgendaTemplate struct {
@@ -37,7 +39,7 @@ type MessageTemplate struct {
 type Outbox struct {
 	ID             int64
 	Kind           string
-	Status         string
+	Status         status.Message
 	ToName         string
 	ToEmail        string
 	Subject        string
@@ -73,7 +75,7 @@ type PairingDraft struct {
 	ProgramID int64
 	Mode      string
 	Objective string
-	Status    string
+	Status    status.Draft
 	Summary   string
 	CreatedAt string
 	UpdatedAt string
@@ -109,7 +111,7 @@ type Participant struct {
 	IsMentee   bool
 	IsPeer     bool
 	Capacity   int64
-	Status     string
+	Status     status.Participant
 	EnrolledAt string
 	UpdatedAt  string
 	SearchText string
@@ -135,7 +137,7 @@ type Program struct {
 	Name                    string
 	Description             string
 	Kind                    string
-	Status                  string
+	Status                  status.Program
 	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
@@ -149,7 +151,7 @@ type Program struct {
 	MentorRequestExpiryDays int64
 	CreatedAt               string
 	UpdatedAt               string
-	StatusBeforeArchive     string
+	StatusBeforeArchive     status.Program
 	ReviewRequests          bool
 	WishBonus               int64
 	WishPairs               string
@@ -188,7 +190,7 @@ type Relationship struct {
 	PlannedSessions int64
 	StartsOn        string
 	EndsOn          string
-	Status          string
+	Status          status.Relationship
 	ClosedAt        sql.NullString
 	ClosedBy        string
 	CloseReason     string
@@ -212,7 +214,7 @@ type Request struct {
 	Topic          string
 	Sessions       int64
 	Note           string
-	Status         string
+	Status         status.Request
 	SentAt         sql.NullString
 	ExpiresAt      sql.NullString
 	RemindedHalf   bool
@@ -228,8 +230,8 @@ type Request struct {
 type RequestEvent struct {
 	ID         int64
 	RequestID  int64
-	FromStatus string
-	ToStatus   string
+	FromStatus status.Request
+	ToStatus   status.Request
 	Action     string
 	Actor      string
 	Note       string
@@ -250,7 +252,7 @@ type Session struct {
 	Agenda           string
 	AgendaTemplateID sql.NullInt64
 	SeriesID         string
-	Status           string
+	Status           status.Session
 	Notes            string
 	Rating           sql.NullInt64
 	CreatedAt        string

@@ -8,6 +8,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"tandem/app/status"
 )
 
 const cancelMessage = `-- name: CancelMessage :execrows
@@ -71,7 +73,7 @@ SELECT status, COUNT(*) AS n FROM outbox GROUP BY status
 `
 
 type CountMessagesByStatusRow struct {
-	Status string
+	Status status.Message
 	N      int64
 }
 
@@ -328,7 +330,7 @@ UPDATE outbox SET status = ?1, smtp_code = ?2, last_error = ?3, updated_at = ?4 
 `
 
 type MarkMessageFailedParams struct {
-	Status    string
+	Status    status.Message
 	SmtpCode  int64
 	LastError string
 	Now       string

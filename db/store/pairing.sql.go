@@ -8,6 +8,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"tandem/app/status"
 )
 
 const addDraftMember = `-- name: AddDraftMember :exec
@@ -147,7 +149,7 @@ UPDATE pairing_drafts SET status = ?1, decided_at = ?2, updated_at = ?2 WHERE id
 `
 
 type DecideDraftParams struct {
-	Status string
+	Status status.Draft
 	Now    sql.NullString
 	ID     int64
 }
@@ -322,7 +324,7 @@ type ListDraftMembersRow struct {
 	Role          string
 	Position      int64
 	PersonID      int64
-	Status        string
+	Status        status.Participant
 	Name          string
 	Email         string
 	Department    string
@@ -518,7 +520,7 @@ WHERE r.program_id = ?1
 type ListProgramPairHistoryRow struct {
 	A      int64
 	B      int64
-	Status string
+	Status status.Relationship
 }
 
 // Every two participants of the program who share a relationship, with its status.

@@ -7,6 +7,8 @@ package store
 
 import (
 	"context"
+
+	"tandem/app/status"
 )
 
 const createParticipant = `-- name: CreateParticipant :one
@@ -22,7 +24,7 @@ type CreateParticipantParams struct {
 	IsMentee  bool
 	IsPeer    bool
 	Capacity  int64
-	Status    string
+	Status    status.Participant
 	Now       string
 }
 
@@ -177,7 +179,7 @@ type ListParticipantRowsRow struct {
 	IsMentee     bool
 	IsPeer       bool
 	Capacity     int64
-	Status       string
+	Status       status.Participant
 	EnrolledAt   string
 	Name         string
 	Email        string
@@ -368,7 +370,7 @@ type UpdateParticipantParams struct {
 	IsMentee bool
 	IsPeer   bool
 	Capacity int64
-	Status   string
+	Status   status.Participant
 	Now      string
 	ID       int64
 }

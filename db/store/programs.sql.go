@@ -7,6 +7,8 @@ package store
 
 import (
 	"context"
+
+	"tandem/app/status"
 )
 
 const archiveProgram = `-- name: ArchiveProgram :one
@@ -79,7 +81,7 @@ type CreateProgramParams struct {
 	Name                    string
 	Description             string
 	Kind                    string
-	Status                  string
+	Status                  status.Program
 	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
@@ -196,7 +198,7 @@ type ListProgramSummariesRow struct {
 	Name                    string
 	Description             string
 	Kind                    string
-	Status                  string
+	Status                  status.Program
 	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string
@@ -210,7 +212,7 @@ type ListProgramSummariesRow struct {
 	MentorRequestExpiryDays int64
 	CreatedAt               string
 	UpdatedAt               string
-	StatusBeforeArchive     string
+	StatusBeforeArchive     status.Program
 	ReviewRequests          bool
 	WishBonus               int64
 	WishPairs               string
@@ -330,7 +332,7 @@ type UpdateProgramParams struct {
 	Name                    string
 	Description             string
 	Kind                    string
-	Status                  string
+	Status                  status.Program
 	PeerMentoring           bool
 	RegistrationOpens       string
 	RegistrationCloses      string

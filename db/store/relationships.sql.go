@@ -7,6 +7,8 @@ package store
 
 import (
 	"context"
+
+	"tandem/app/status"
 )
 
 const addRelationshipMember = `-- name: AddRelationshipMember :exec
@@ -30,7 +32,7 @@ WHERE id = ?5 RETURNING id, program_id, kind, origin, commitment, topic, planned
 `
 
 type CloseRelationshipParams struct {
-	Status      string
+	Status      status.Relationship
 	Now         string
 	ClosedBy    string
 	CloseReason string
@@ -333,7 +335,7 @@ UPDATE relationships SET status = ?1, updated_at = ?2 WHERE id = ?3 RETURNING id
 `
 
 type SetRelationshipStatusParams struct {
-	Status string
+	Status status.Relationship
 	Now    string
 	ID     int64
 }

@@ -8,6 +8,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"tandem/app/status"
 )
 
 const addRequestEvent = `-- name: AddRequestEvent :exec
@@ -17,8 +19,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
 
 type AddRequestEventParams struct {
 	RequestID  int64
-	FromStatus string
-	ToStatus   string
+	FromStatus status.Request
+	ToStatus   status.Request
 	Action     string
 	Actor      string
 	Note       string
@@ -478,7 +480,7 @@ RETURNING id, program_id, kind, requester_id, recipient_id, commitment, topic, s
 `
 
 type SetRequestStatusParams struct {
-	Status         string
+	Status         status.Request
 	DeclineReason  string
 	AnswerMessage  string
 	RelationshipID sql.NullInt64

@@ -8,6 +8,8 @@ package store
 import (
 	"context"
 	"database/sql"
+
+	"tandem/app/status"
 )
 
 const addSessionAttendee = `-- name: AddSessionAttendee :exec
@@ -490,7 +492,7 @@ UPDATE sessions SET status = ?1, notes = ?2, rating = ?3, updated_at = ?4 WHERE 
 `
 
 type RecordSessionOutcomeParams struct {
-	Status string
+	Status status.Session
 	Notes  string
 	Rating sql.NullInt64
 	Now    string
