@@ -64,10 +64,24 @@ func ErrorFormatter(logPath string) func(error) any {
 		if !errors.As(err, &e) {
 			slog.Error("request failed", "err", err)
 			e = &Error{Message: internalMessage(err, logPath)}
+			if db.IsBusy(err) {
+				e.Message = busyMessage
+			}
 		}
 		b, _ := json.Marshal(e)
 		return string(b)
 	}
+}
+
+// busyMessage is what a write that waited out the busy timeout tells the admin: nothing changed.
+const busyMessage = "Tandem is busy saving a long change (an import, a pairing run); nothing was changed. Try again in a moment."
+
+// dbReason says in words why a database write failed, for messages that carry the reason.
+func dbReason(err error) string {
+	if db.IsBusy(err) {
+		return "The data file was busy with a long change; try again in a moment."
+	}
+	return "The details are in the log."
 }
 
 // internalMessage says what failed, from the wrapping's first words ("list programs: …"), and

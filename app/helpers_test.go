@@ -15,9 +15,9 @@ import (
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
 // mustOpen returns the services over a new, migrated SQLite file in t.TempDir().
-func mustOpen(tb testing.TB) (*app.Services, *db.DB) {
+func mustOpen(tb testing.TB, opts ...db.Option) (*app.Services, *db.DB) {
 	tb.Helper()
-	d, err := db.Open(context.Background(), filepath.Join(tb.TempDir(), "tandem.db"))
+	d, err := db.Open(context.Background(), filepath.Join(tb.TempDir(), "tandem.db"), opts...)
 	if err != nil {
 		tb.Fatalf("open: %v", err)
 	}

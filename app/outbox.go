@@ -66,12 +66,16 @@ type Outbox struct {
 	mu          sync.Mutex
 	progress    SendProgress
 	done        chan struct{}
-	pendingAuto []int64 // automatic sends that arrived while a run was going
+	pendingAuto []int64   // automatic sends that arrived while a run was going
+	unsaved     []outcome // what the server answered that the database has not taken yet
+	flushing    sync.Mutex
+	tries       int           // attempts to write an outcome before it is kept for later
+	pause       time.Duration // between those attempts
 }
 
 // NewOutbox returns the outbox service; a sending run stops when work ends.
 func NewOutbox(ctx, work context.Context, d *db.DB, now Clock, settings *Settings) *Outbox {
-	return &Outbox{ctx: ctx, work: work, db: d, now: now, settings: settings}
+	return &Outbox{ctx: ctx, work: work, db: d, now: now, settings: settings, tries: recordTries, pause: recordPause}
 }
 
 // holdInterrupted runs at start (Services.Recover): a message left in 'sending' by a crash may
@@ -228,12 +232,17 @@ func (s *Outbox) queued(ids []int64) ([]store.Outbox, error) {
 }
 
 // run sends messages one at a time: each is marked 'sending' (committed) before it is handed
-// to the server and 'sent' right after the server accepts it, so a crash at any point leaves
-// at most one message in doubt, and that one is held, never re-sent blindly. ctx ends the run
-// between messages (Tandem is closing); outcomes are recorded under the app's context, which a
-// closing window does not cancel.
+// to the server and its outcome recorded right after the server answers, so a crash at any
+// point leaves at most one message in doubt, and that one is held, never re-sent blindly. An
+// outcome the database will not take is kept in memory (record) and the run stops, so no more
+// goes out until it is written. A claim that fails stops the run with the reason: the message
+// was not sent. ctx ends the run between messages (Tandem is closing); outcomes are recorded
+// under the app's context, which a closing window does not cancel.
 func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limiter, st AppSettings, msgs []store.Outbox) {
-	ctx2 := s.ctx
+	if !s.flush(s.tries) {
+		s.finish(unsavedReason(s.unsavedCount()))
+		return
+	}
 	for _, m := range msgs {
 		if pace != nil {
 			if err := pace.Wait(ctx); err != nil {
@@ -241,48 +250,50 @@ func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limite
 				return
 			}
 		}
-		n, err := s.db.Q.ClaimMessage(ctx2, store.ClaimMessageParams{ID: m.ID, Now: stamp(s.now())})
-		if err != nil || n == 0 {
+		n, err := s.db.Q.ClaimMessage(s.ctx, store.ClaimMessageParams{ID: m.ID, Now: stamp(s.now())})
+		if err != nil {
+			slog.Error("outbox: claim a message", "id", m.ID, "err", err)
+			s.finish(fmt.Sprintf("Sending stopped before the email to %s (%q): Tandem could not mark it as leaving, "+
+				"so it was not sent and waits in the queue. %s", m.ToEmail, m.Subject, dbReason(err)))
+			return
+		}
+		if n == 0 {
 			s.step(false, false, "")
 			continue // cancelled or sent meanwhile
 		}
 		var res mail.Result
 		got := false
 		err = sender.Send(ctx, []mail.Message{mailMessage(st, m, s.now())}, func(r mail.Result) { res, got = r, true })
+		o := outcome{id: m.ID, code: res.Code, reason: res.Reason}
+		failed := true
 		switch {
 		case got && res.Sent:
-			err = s.db.Q.MarkMessageSent(ctx2, store.MarkMessageSentParams{ID: m.ID, SmtpCode: int64(res.Code), DeliveredVia: "smtp",
-				Now: stamp(s.now())})
-			s.step(true, false, "")
+			o.status, o.via, o.reason, failed = status.MessageSent, "smtp", "", false
 		case got && res.Uncertain:
 			// It may have arrived: held for the admin, like a message found 'sending' after a crash.
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageHeld, SmtpCode: int64(res.Code),
-				LastError: res.Reason, Now: stamp(s.now())})
-			s.step(false, true, res.Reason)
+			o.status = status.MessageHeld
 		case got && res.Temporary:
 			// The server said "try later": back in the queue, with its answer.
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageQueued, SmtpCode: int64(res.Code),
-				LastError: res.Reason, Now: stamp(s.now())})
-			s.step(false, true, res.Reason)
+			o.status = status.MessageQueued
 		case got:
-			err = s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageFailed, SmtpCode: int64(res.Code),
-				LastError: res.Reason, Now: stamp(s.now())})
-			s.step(false, true, res.Reason)
+			o.status = status.MessageFailed
 		default:
 			// No result: the connection failed before the message was handed over.
-			reason := "Not sent"
+			o.status, o.reason = status.MessageQueued, "Not sent"
 			if err != nil {
-				reason = upperFirst(err.Error())
+				o.reason = upperFirst(err.Error())
 			}
-			if err := s.db.Q.MarkMessageFailed(ctx2, store.MarkMessageFailedParams{ID: m.ID, Status: status.MessageQueued, LastError: reason, Now: stamp(s.now())}); err != nil {
-				slog.Error("record outbox result", "id", m.ID, "err", err)
-			}
-			s.step(false, true, reason)
-			s.finish(reason)
-			return
 		}
-		if err != nil {
-			slog.Error("record outbox result", "id", m.ID, "err", err)
+		saved := s.record(o)
+		s.step(!failed, failed, o.reason)
+		switch {
+		case !saved:
+			go s.keepFlushing(s.work)
+			s.finish(unsavedReason(s.unsavedCount()))
+			return
+		case !got:
+			s.finish(o.reason)
+			return
 		}
 	}
 	s.finish("")

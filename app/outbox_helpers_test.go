@@ -47,9 +47,9 @@ func newMailFixture(tb testing.TB, edit func(*app.AppSettings)) *mailFixture {
 }
 
 // newMailFixtureWith builds the fixture with a server started with opts.
-func newMailFixtureWith(tb testing.TB, opts smtptest.Options, edit func(*app.AppSettings)) *mailFixture {
+func newMailFixtureWith(tb testing.TB, opts smtptest.Options, edit func(*app.AppSettings), dbOpts ...db.Option) *mailFixture {
 	tb.Helper()
-	s, d := mustOpen(tb)
+	s, d := mustOpen(tb, dbOpts...)
 	srv := smtptest.StartWith(tb, opts)
 	f := &mailFixture{s: s, d: d, srv: srv}
 	f.saveSettings(tb, edit)

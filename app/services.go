@@ -69,11 +69,11 @@ func (s *Services) Startup(ctx context.Context) {
 }
 
 // Shutdown runs when the window has closed: the background work stops, and a sending run ends
-// after the message in hand, its outcome recorded, before Tandem exits.
+// after the message in hand, and every outcome the server gave is recorded before Tandem exits.
 func (s *Services) Shutdown(context.Context) {
 	s.stop()
 	s.bg.Wait()
-	s.Outbox.wait()
+	s.Outbox.close()
 }
 
 // sweep applies the clock to mentor requests every interval while Tandem runs: they expire and

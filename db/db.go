@@ -13,9 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"tandem/db/store"
 
 	"github.com/pressly/goose/v3"
-	"tandem/db/store"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 )
@@ -33,10 +35,24 @@ type DB struct {
 	Path string
 }
 
+// BusyTimeout is how long a statement waits for another connection's write to end before it
+// fails as busy. Tandem's longest write (an import's chunk, a pairing run's approval) takes a
+// few seconds at the largest sizes it accepts (docs/benchmarks.md); the margin covers a slow disk.
+const BusyTimeout = 30 * time.Second
+
+// Option changes how Open opens the database.
+type Option func(*options)
+
+type options struct{ busy time.Duration }
+
+// WithBusyTimeout sets the busy timeout (BusyTimeout by default); tests shorten it.
+func WithBusyTimeout(d time.Duration) Option { return func(o *options) { o.busy = d } }
+
 // dsn builds a DSN whose pragmas apply to every pooled connection: a one-off PRAGMA reaches only one.
-func dsn(path string) string {
+func dsn(path string, busy time.Duration) string {
 	v := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(5000)"} {
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "synchronous(FULL)",
+		fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds())} {
 		v.Add("_pragma", p)
 	}
 	v.Set("_txlock", "immediate")
@@ -45,11 +61,15 @@ func dsn(path string) string {
 
 // Open opens (creating if needed) the database at path, refuses a schema newer than this binary,
 // applies pending migrations and checks foreign keys and integrity.
-func Open(ctx context.Context, path string) (*DB, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	o := options{busy: BusyTimeout}
+	for _, f := range opts {
+		f(&o)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
-	sqldb, err := sql.Open("sqlite", dsn(path))
+	sqldb, err := sql.Open("sqlite", dsn(path, o.busy))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -177,5 +197,5 @@ func (d *DB) View(ctx context.Context, fn func(q *store.Queries) error) error {
 }
 
 func openRaw(path string) (*sql.DB, error) {
-	return sql.Open("sqlite", dsn(path))
+	return sql.Open("sqlite", dsn(path, BusyTimeout))
 }
