@@ -13,8 +13,14 @@ import (
 	"modernc.org/sqlite"
 )
 
-// KeepBackups is how many backups Backup keeps; older ones are removed.
+// KeepBackups is how many backups Backup keeps, besides the newest one older than KeepWeekOld:
+// older ones are removed.
 const KeepBackups = 10
+
+// KeepWeekOld is the age of the one older backup that rotation always keeps, so that many starts
+// in a short time (or a damaged file opened again and again) never rotate out the last backup
+// from before the trouble began.
+const KeepWeekOld = 7 * 24 * time.Hour
 
 // BackupDir is the folder beside the database where backups are written.
 func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
@@ -62,7 +68,7 @@ func Backup(ctx context.Context, dbPath string, now time.Time) (string, error) {
 		return "", fmt.Errorf("backup: %w", err)
 	}
 	syncDir(dir)
-	if err := prune(dir, base); err != nil {
+	if err := prune(dir, base, now); err != nil {
 		return final, fmt.Errorf("backup: %w", err)
 	}
 	return final, nil
@@ -79,19 +85,42 @@ func ListBackups(dbPath string) ([]string, error) {
 	return files, nil
 }
 
-func prune(dir, base string) error {
+func prune(dir, base string, now time.Time) error {
 	files, err := filepath.Glob(filepath.Join(dir, base+"-*.db"))
 	if err != nil {
 		return err
 	}
-	sort.Strings(files) // names carry a sortable UTC timestamp
-	for len(files) > KeepBackups {
-		if err := os.Remove(files[0]); err != nil {
+	sort.Sort(sort.Reverse(sort.StringSlice(files))) // names carry a sortable UTC timestamp: newest first
+	keptOld := false
+	for i, f := range files {
+		old := takenAt(f, base).Before(now.Add(-KeepWeekOld))
+		switch {
+		case i < KeepBackups:
+			keptOld = keptOld || old
+			continue
+		case old && !keptOld:
+			keptOld = true // the newest backup older than a week stays
+			continue
+		}
+		if err := os.Remove(f); err != nil {
 			return err
 		}
-		files = files[1:]
 	}
 	return nil
+}
+
+// takenAt reads a backup's time from its name (base-20060102-150405.000-00.db); the zero time
+// when the name does not carry one.
+func takenAt(path, base string) time.Time {
+	name := strings.TrimPrefix(filepath.Base(path), base+"-")
+	if len(name) < len("20060102-150405.000") {
+		return time.Time{}
+	}
+	t, err := time.Parse("20060102-150405.000", name[:len("20060102-150405.000")])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 func syncFile(path string) error {

@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -43,10 +41,17 @@ const BusyTimeout = 30 * time.Second
 // Option changes how Open opens the database.
 type Option func(*options)
 
-type options struct{ busy time.Duration }
+type options struct {
+	busy   time.Duration
+	backup time.Time
+}
 
 // WithBusyTimeout sets the busy timeout (BusyTimeout by default); tests shorten it.
 func WithBusyTimeout(d time.Duration) Option { return func(o *options) { o.busy = d } }
+
+// WithBackup has Open write a backup (stamped now) once the file has passed its checks and
+// before any migration changes it: a damaged file is never backed up over good backups.
+func WithBackup(now time.Time) Option { return func(o *options) { o.backup = now } }
 
 // dsn builds a DSN whose pragmas apply to every pooled connection: a one-off PRAGMA reaches only one.
 func dsn(path string, busy time.Duration) string {
@@ -60,32 +65,42 @@ func dsn(path string, busy time.Duration) string {
 }
 
 // Open opens (creating if needed) the database at path, refuses a schema newer than this binary,
-// applies pending migrations and checks foreign keys and integrity.
+// applies pending migrations and checks foreign keys and integrity. What stands in the way is an
+// *OpenError (damaged, read-only, full, too new) that says so in words; the file is unchanged.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	o := options{busy: BusyTimeout}
 	for _, f := range opts {
 		f(&o)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create data folder: %w", err)
+	if err := preflight(path); err != nil {
+		return nil, err
 	}
 	sqldb, err := sql.Open("sqlite", dsn(path, o.busy))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	d := &DB{SQL: sqldb, Path: path}
-	if err := d.check(ctx); err != nil {
+	fail := func(err error) (*DB, error) {
 		sqldb.Close()
-		return nil, err
+		return nil, classify(path, err)
+	}
+	if err := d.check(ctx); err != nil {
+		return fail(err)
+	}
+	if !o.backup.IsZero() {
+		if err := checkRoom(path); err != nil {
+			return fail(err)
+		}
+		if _, err := Backup(ctx, path, o.backup); err != nil {
+			return fail(err)
+		}
 	}
 	if err := d.migrate(ctx); err != nil {
-		sqldb.Close()
-		return nil, err
+		return fail(err)
 	}
 	// Prepared once: parsing a statement (and its triggers) costs more than running it.
 	if d.Q, err = store.Prepare(ctx, sqldb); err != nil {
-		sqldb.Close()
-		return nil, fmt.Errorf("prepare queries: %w", err)
+		return fail(fmt.Errorf("prepare queries: %w", err))
 	}
 	return d, nil
 }
@@ -111,7 +126,8 @@ func (d *DB) check(ctx context.Context) error {
 		return fmt.Errorf("check database %s: %w", d.Path, err)
 	}
 	if res != "ok" {
-		return fmt.Errorf("database %s is damaged (%s): restore a copy from the backups folder beside it", d.Path, res)
+		return &OpenError{Kind: Damaged, Path: d.Path, Message: fmt.Sprintf("Tandem's data file %s is damaged.", d.Path),
+			Err: fmt.Errorf("quick_check: %s", res)}
 	}
 	return nil
 }
