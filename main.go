@@ -20,7 +20,6 @@ import (
 
 	"tandem/app"
 	"tandem/app/cli"
-	"tandem/db"
 )
 
 //go:embed all:frontend/dist
@@ -63,23 +62,22 @@ func run(cmd cli.Command) error {
 	}
 	logPath, closeLog, err := app.OpenLog(path)
 	if err != nil {
-		return err
+		slog.Warn("no log file; logging to standard error", "err", err) // the window says why
+		logPath, closeLog = "", func() {}
 	}
 	defer closeLog()
 	ctx := context.Background()
-	if _, err := db.Backup(ctx, path, time.Now()); err != nil {
-		return err
-	}
-	d, err := db.Open(ctx, path)
+	secrets := app.EnvSecrets(os.Getenv("TANDEM_SMTP_PASSWORD"), &app.KeyringSecrets{})
+	o, err := app.Open(ctx, path, time.Now, secrets, cmd.ReadOnly())
 	if err != nil {
+		if cmd.Name == "run" {
+			return showProblem(app.NewLaunch(ctx, path, logPath, err, time.Now))
+		}
 		return err
 	}
-	defer d.Close()
+	defer o.Close()
+	s := o.Services
 
-	s := app.NewServices(ctx, d, time.Now, &app.KeyringSecrets{})
-	if err := s.Recover(); err != nil {
-		return err
-	}
 	switch cmd.Name {
 	case "sample":
 		res, err := s.System.LoadSample()
@@ -100,10 +98,31 @@ func run(cmd cli.Command) error {
 			return fmt.Errorf("%d emails could not be saved: %s", p.Failed, p.Message)
 		}
 		return nil
+	case "outbox-send":
+		return outboxSend(s, cmd)
 	}
 
 	slog.Info("opening Tandem", "db", path)
-	return wails.Run(&options.App{
+	launch, launchStartup := app.NewLaunch(ctx, path, logPath, nil, time.Now)
+	return wails.Run(window(append(s.Bindings(), launch), func(ctx context.Context) {
+		launchStartup(ctx)
+		s.Startup(ctx)
+	}, s.Shutdown, logPath))
+}
+
+// showProblem opens the window with only the launch service bound: it says what stands between
+// Tandem and its data and offers what can be done.
+func showProblem(launch *app.Launch, startup func(context.Context)) error {
+	p := launch.Problem()
+	slog.Warn("Tandem could not open its data", "kind", p.Kind, "message", p.Message)
+	if app.BindingsBuild {
+		return nil
+	}
+	return wails.Run(window([]any{launch}, startup, nil, p.LogPath))
+}
+
+func window(bind []any, startup func(context.Context), shutdown func(context.Context), logPath string) *options.App {
+	return &options.App{
 		Title:            "Tandem",
 		Width:            1280,
 		Height:           820,
@@ -111,12 +130,31 @@ func run(cmd cli.Command) error {
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 255},
-		OnStartup:        s.Startup,
-		OnShutdown:       s.Shutdown,
-		Bind:             s.Bindings(),
+		OnStartup:        startup,
+		OnShutdown:       shutdown,
+		Bind:             bind,
 		ErrorFormatter:   app.ErrorFormatter(logPath),
 		Linux:            &linux.Options{ProgramName: "tandem"},
-	})
+	}
+}
+
+func outboxSend(s *app.Services, cmd cli.Command) error {
+	var srv *app.SMTPServer
+	if c := cmd.SMTP; c != nil {
+		srv = &app.SMTPServer{Host: c.Host, Port: c.Port, Username: c.Username, Security: c.Security}
+	}
+	p, err := s.SendQueued(srv, func(line string) { fmt.Println(line) })
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%d sent, %d failed, %d not sent.\n", p.Sent, p.Failed, p.Total-p.Done)
+	if p.Message != "" && (p.Failed > 0 || p.Done < p.Total) {
+		fmt.Println(p.Message)
+	}
+	if p.Failed > 0 || p.Done < p.Total {
+		return errors.New("not every queued email was sent")
+	}
+	return nil
 }
 
 func exportICS(s *app.Services, cmd cli.Command) error {

@@ -69,7 +69,8 @@ type Outbox struct {
 	pendingAuto []int64   // automatic sends that arrived while a run was going
 	unsaved     []outcome // what the server answered that the database has not taken yet
 	flushing    sync.Mutex
-	tries       int           // attempts to write an outcome before it is kept for later
+	report      func(m store.Outbox, o outcome, saved bool) // the command line's line per message
+	tries       int                                         // attempts to write an outcome before it is kept for later
 	pause       time.Duration // between those attempts
 }
 
@@ -152,12 +153,16 @@ func (s *Outbox) Progress() SendProgress {
 }
 
 // Send starts sending the given queued messages (all queued ones when ids is empty) by the
-// delivery method in AppSettings, in the background; Progress follows it.
+// delivery method in Settings, in the background; Progress follows it.
 func (s *Outbox) Send(ids []int64) (SendProgress, error) {
 	st, err := s.settings.Get()
 	if err != nil {
 		return SendProgress{}, err
 	}
+	return s.sendWith(st, ids)
+}
+
+func (s *Outbox) sendWith(st AppSettings, ids []int64) (SendProgress, error) {
 	msgs, err := s.queued(ids)
 	if err != nil {
 		return SendProgress{}, err
@@ -286,6 +291,9 @@ func (s *Outbox) run(ctx context.Context, sender *mail.Sender, pace *rate.Limite
 		}
 		saved := s.record(o)
 		s.step(!failed, failed, o.reason)
+		if s.report != nil {
+			s.report(m, o, saved)
+		}
 		switch {
 		case !saved:
 			go s.keepFlushing(s.work)
@@ -334,10 +342,10 @@ func (s *Outbox) finish(msg string) {
 // saveDrafts writes the messages as .eml drafts into the drafts folder and marks them sent.
 func (s *Outbox) saveDrafts(st AppSettings, msgs []store.Outbox) (SendProgress, error) {
 	if st.DraftsDir == "" {
-		return SendProgress{}, fieldErr("draftsDir", "Choose the folder for drafts in AppSettings first")
+		return SendProgress{}, fieldErr("draftsDir", "Choose the folder for drafts in Settings first")
 	}
 	if st.AdminEmail == "" {
-		return SendProgress{}, fieldErr("adminEmail", "Set your sending address in AppSettings first")
+		return SendProgress{}, fieldErr("adminEmail", "Set your sending address in Settings first")
 	}
 	if err := os.MkdirAll(st.DraftsDir, 0o700); err != nil {
 		return SendProgress{}, &Error{Field: "draftsDir", Message: "The drafts folder cannot be created: " + err.Error()}
@@ -375,7 +383,7 @@ func (s *Outbox) exportQueuedDrafts(dir string) (SendProgress, error) {
 		return SendProgress{}, err
 	}
 	if st.AdminEmail == "" {
-		return SendProgress{}, errors.New("set your sending address in AppSettings first")
+		return SendProgress{}, errors.New("set your sending address in Settings first")
 	}
 	msgs, err := s.queued(nil)
 	if err != nil {

@@ -24,7 +24,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 		return ApproveResult{}, err
 	}
 	if st.AdminEmail == "" {
-		return ApproveResult{}, &Error{Message: "Set your sending address in AppSettings first: the introductions are sent from it"}
+		return ApproveResult{}, &Error{Message: "Set your sending address in Settings first: the introductions are sent from it"}
 	}
 	ctx := s.ctx
 	var out ApproveResult

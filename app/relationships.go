@@ -355,7 +355,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 		return Relationship{}, err
 	}
 	if in.ThankYou && st.AdminEmail == "" {
-		return Relationship{}, fieldErr("thankYou", "Set your sending address in AppSettings to send a thank-you email")
+		return Relationship{}, fieldErr("thankYou", "Set your sending address in Settings to send a thank-you email")
 	}
 	ctx := s.ctx
 	var queued []int64

@@ -55,7 +55,7 @@ func (s *Requests) Create(in RequestInput) (Request, error) {
 		return Request{}, err
 	}
 	if st.AdminEmail == "" {
-		return Request{}, fieldErr("adminEmail", "Set your sending address in AppSettings first: request summaries are sent from it")
+		return Request{}, fieldErr("adminEmail", "Set your sending address in Settings first: request summaries are sent from it")
 	}
 	var id int64
 	var queued []int64

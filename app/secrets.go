@@ -73,3 +73,19 @@ func (k *KeyringSecrets) Delete(user string) error {
 	}
 	return nil
 }
+
+// EnvSecrets is next, except that a password given in the environment (TANDEM_SMTP_PASSWORD,
+// for scripts) is the one used for every user.
+func EnvSecrets(password string, next Secrets) Secrets {
+	if password == "" {
+		return next
+	}
+	return envSecrets{password: password, Secrets: next}
+}
+
+type envSecrets struct {
+	password string
+	Secrets
+}
+
+func (e envSecrets) Get(string) (string, error) { return e.password, nil }

@@ -130,7 +130,7 @@ func (s *Sessions) Schedule(in SessionInput) ([]Session, error) {
 		return nil, err
 	}
 	if st.AdminEmail == "" {
-		return nil, fieldErr("adminEmail", "Set your sending address in AppSettings first: invites are sent from it")
+		return nil, fieldErr("adminEmail", "Set your sending address in Settings first: invites are sent from it")
 	}
 	starts, in, err := checkSession(in, st.DefaultTimeZone)
 	if err != nil {
@@ -199,7 +199,7 @@ func (s *Sessions) Reschedule(id int64, in SessionInput) (Session, error) {
 		return Session{}, err
 	}
 	if st.AdminEmail == "" {
-		return Session{}, fieldErr("adminEmail", "Set your sending address in AppSettings first: updates are sent from it")
+		return Session{}, fieldErr("adminEmail", "Set your sending address in Settings first: updates are sent from it")
 	}
 	in.Repeat, in.Count = "none", 1
 	starts, in, err := checkSession(in, st.DefaultTimeZone)

@@ -231,10 +231,10 @@ func (s *Settings) SendTestEmail() (string, error) {
 // sender builds an SMTP sender from the settings and the kept password.
 func (s *Settings) sender(st AppSettings) (*mail.Sender, error) {
 	if st.AdminEmail == "" {
-		return nil, fieldErr("adminEmail", "Set your sending address in AppSettings first")
+		return nil, fieldErr("adminEmail", "Set your sending address in Settings first")
 	}
 	if st.SMTPHost == "" {
-		return nil, fieldErr("smtpHost", "Set the SMTP server in AppSettings first")
+		return nil, fieldErr("smtpHost", "Set the SMTP server in Settings first")
 	}
 	// The outbox paces its runs itself (see Outbox.Send), so the sender has no limit of its own.
 	cfg := mail.Config{Host: st.SMTPHost, Port: st.SMTPPort, Security: st.SMTPSecurity, Username: st.SMTPUsername, PerMinute: -1,
@@ -242,7 +242,7 @@ func (s *Settings) sender(st AppSettings) (*mail.Sender, error) {
 	if st.SMTPUsername != "" {
 		pw, err := s.secrets.Get(st.SMTPUsername)
 		if err != nil {
-			return nil, fieldErr("password", "Enter the SMTP password in AppSettings: it is kept in your system's keyring, or for this session only")
+			return nil, fieldErr("password", "Enter the SMTP password in Settings: it is kept in your system's keyring, or for this session only")
 		}
 		cfg.Password = pw
 	}

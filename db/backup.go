@@ -145,7 +145,7 @@ func syncDir(dir string) {
 // step that other connections see complete or not at all; then migrations bring an older
 // backup up to date. It returns the path of the backup taken before restoring.
 func (d *DB) Restore(ctx context.Context, path string, now time.Time) (string, error) {
-	if err := checkBackupFile(ctx, path); err != nil {
+	if err := checkBackupFile(ctx, path, "quick_check"); err != nil {
 		return "", err
 	}
 	before, err := Backup(ctx, d.Path, now)
@@ -186,15 +186,15 @@ func (d *DB) Restore(ctx context.Context, path string, now time.Time) (string, e
 }
 
 // checkBackupFile opens a backup read-only and checks it is a whole Tandem database whose
-// schema this binary knows.
-func checkBackupFile(ctx context.Context, path string) error {
+// schema this binary knows; check is "quick_check" or the thorough "integrity_check".
+func checkBackupFile(ctx context.Context, path, check string) error {
 	sqldb, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		return fmt.Errorf("open backup: %w", err)
 	}
 	defer sqldb.Close()
 	var res string
-	if err := sqldb.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
+	if err := sqldb.QueryRowContext(ctx, "PRAGMA "+check).Scan(&res); err != nil {
 		return fmt.Errorf("%s is not a Tandem database: %w", filepath.Base(path), err)
 	}
 	if res != "ok" {

@@ -9,7 +9,7 @@ import (
 )
 
 // ErrLocked is returned by Lock when another Tandem holds the database.
-var ErrLocked = errors.New("Tandem is already open with this data")
+var ErrLocked = errors.New("the data is open in another Tandem")
 
 // FileLock is the exclusive hold one Tandem has on a database: a lock on a file beside it
 // (tandem.db.lock), which the operating system releases when the process ends however it ends,

@@ -167,3 +167,47 @@ func TestLockIsExclusive(t *testing.T) {
 	}
 	l2.Release()
 }
+
+// A damaged file is replaced by the newest backup that passes integrity_check; the damaged
+// file is kept aside, and the restored database opens with its data.
+func TestReplaceWithTheNewestGoodBackup(t *testing.T) {
+	path := newFile(t)
+	d, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.SQL.Exec(`INSERT INTO settings (key, value) VALUES ('k', 'kept')`); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	good, err := Backup(context.Background(), path, day0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A newer backup that is itself damaged is passed over.
+	bad := filepath.Join(BackupDir(path), "tandem-20261201-110000.000-00.db")
+	if err := os.WriteFile(bad, []byte("SQLite format 3\x00 but nothing else"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, nil, 0o600)
+	got, err := NewestGoodBackup(context.Background(), path)
+	if err != nil || got != good {
+		t.Fatalf("newest good backup = %q, %v; want %q", got, err, good)
+	}
+	aside, err := ReplaceWithBackup(context.Background(), path, got, day0.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(aside); err != nil || st.Size() != 0 {
+		t.Errorf("the damaged file should be kept aside as it was: %v", err)
+	}
+	d, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var v string
+	if err := d.SQL.QueryRow(`SELECT value FROM settings WHERE key = 'k'`).Scan(&v); err != nil || v != "kept" {
+		t.Errorf("restored data: %q %v", v, err)
+	}
+}

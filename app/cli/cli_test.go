@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,16 @@ func TestParse(t *testing.T) {
 		{[]string{"outbox", "export"}, "", Command{}, ErrUsage},
 		{[]string{"outbox"}, "", Command{}, ErrUsage},
 		{[]string{"sample", "--dir", "x"}, "", Command{}, ErrUsage},
+		{[]string{"outbox", "send"}, "", Command{Name: "outbox-send"}, nil},
+		{[]string{"outbox", "send", "--smtp", "smtp://tandem@127.0.0.1:2525?tls=none"}, "",
+			Command{Name: "outbox-send", SMTP: &SMTP{Host: "127.0.0.1", Port: 2525, Username: "tandem", Security: "none"}}, nil},
+		{[]string{"outbox", "send", "--smtp", "smtp://mail.example"}, "",
+			Command{Name: "outbox-send", SMTP: &SMTP{Host: "mail.example", Port: 587, Security: "starttls"}}, nil},
+		{[]string{"outbox", "send", "--smtp", "smtps://mail.example"}, "", Command{}, ErrUsage},
+		{[]string{"outbox", "send", "--smtp", "smtp://u:pw@mail.example"}, "", Command{}, ErrUsage},
+		{[]string{"outbox", "send", "--smtp", "smtp://mail.example:99999"}, "", Command{}, ErrUsage},
+		{[]string{"outbox", "send", "--smtp", "smtp://mail.example?tls=maybe"}, "", Command{}, ErrUsage},
+		{[]string{"sample", "--smtp", "smtp://mail.example"}, "", Command{}, ErrUsage},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -49,7 +60,7 @@ func TestParse(t *testing.T) {
 				}
 				return
 			}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})

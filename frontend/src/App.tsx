@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
+import { LaunchGate } from './components/launch/LaunchGate';
 import { OutboxProvider } from './components/OutboxContext';
 import { Shell } from './components/Shell';
 import { ProgramsProvider } from './components/ProgramsContext';
@@ -13,13 +14,15 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={resolver}>
       <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
         <Notifications position="bottom-right" limit={4} />
-        <ProgramsProvider>
-          <OutboxProvider>
-            <Shell>
-              <Routes />
-            </Shell>
-          </OutboxProvider>
-        </ProgramsProvider>
+        <LaunchGate>
+          <ProgramsProvider>
+            <OutboxProvider>
+              <Shell>
+                <Routes />
+              </Shell>
+            </OutboxProvider>
+          </ProgramsProvider>
+        </LaunchGate>
       </ModalsProvider>
     </MantineProvider>
   );

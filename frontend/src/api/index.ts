@@ -3,6 +3,7 @@
 import { agendas } from './agendas';
 import { directory } from './directory';
 import { imports } from './imports';
+import { launch } from './launch';
 import { outbox } from './outbox';
 import { pairing } from './pairing';
 import { participants } from './participants';
@@ -26,5 +27,5 @@ export * from './types';
 /** api is every Go service the UI calls, one member per bound service. */
 export const api = {
   programs, people, participants, questions, directory, imports, system,
-  settings, templates, outbox, relationships, sessions, agendas, requests, pairing,
+  settings, templates, outbox, relationships, sessions, agendas, requests, pairing, launch,
 };

@@ -41,6 +41,9 @@ export type ImportPreview = Data<app.ImportPreview>;
 export type Backup = Data<app.Backup>;
 export type AppState = Data<app.State>;
 export type SampleResult = Data<app.SampleResult>;
+/** What stands between Tandem and its data at start ('' when nothing does). */
+export type StartProblemKind = '' | 'damaged' | 'readOnly' | 'full' | 'tooNew' | 'locked' | 'failed';
+export type StartProblem = Omit<Data<app.Problem>, 'kind'> & { kind: StartProblemKind };
 
 export type ProgramKind = 'cohort' | 'evergreen' | 'group';
 export type ProgramStatus = 'draft' | 'open' | 'active' | 'completed' | 'archived';

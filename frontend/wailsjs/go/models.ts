@@ -1110,6 +1110,32 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Problem {
+	    kind: string;
+	    message: string;
+	    path: string;
+	    folder: string;
+	    needMb: number;
+	    backup: string;
+	    backupAt: string;
+	    logPath: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.message = source["message"];
+	        this.path = source["path"];
+	        this.folder = source["folder"];
+	        this.needMb = source["needMb"];
+	        this.backup = source["backup"];
+	        this.backupAt = source["backupAt"];
+	        this.logPath = source["logPath"];
+	    }
+	}
 	export class Question {
 	    id: number;
 	    programId: number;
