@@ -40,7 +40,7 @@ func Open(ctx context.Context, path string, now Clock, secrets Secrets, readOnly
 		lock = nil
 	case errors.Is(err, db.ErrLocked):
 		return nil, &db.OpenError{Kind: db.Locked, Path: path, Err: err,
-			Message: fmt.Sprintf("Tandem is already open with this data (%s). Switch to that window, or close it and try again.", path)}
+			Message: fmt.Sprintf("Tandem is already open with this data (%s). Close it first: only read-only commands (export-ics) run beside it.", path)}
 	case err != nil:
 		return nil, openProblem(path, err)
 	}
@@ -106,6 +106,9 @@ func NewLaunch(ctx context.Context, path, logPath string, err error, now Clock) 
 	var oe *db.OpenError
 	if errors.As(err, &oe) {
 		p.Kind, p.Message, p.NeedMB = oe.Kind, oe.Message, int((oe.Need+(1<<20)-1)>>20)
+		if oe.Kind == db.Locked { // the window says what to do itself
+			p.Message = fmt.Sprintf("Another Tandem window has %s open.", path)
+		}
 	} else {
 		slog.Error("start-up failed", "db", path, "err", err)
 		p.Message = "Tandem could not open its data; the details are in the log."
