@@ -136,7 +136,7 @@ func FuzzReadReply(f *testing.F) {
 			}
 			return
 		}
-		if got.UID == "" || !readable(got.Email) || len(got.Email) > 254 || !eventAnswers[got.PartStat] {
+		if got.UID == "" || !readable(got.Email) || len(got.Email) > 254 || !eventAnswers[got.PartStat] || len([]rune(got.Comment)) > maxComment+1 {
 			t.Fatalf("an answer that should have been refused: %+v", got)
 		}
 		if (!got.InEmail && got.From != "") || got.From != strings.ToLower(got.From) || !readable(got.From) {

@@ -27,6 +27,9 @@ var (
 	ErrUnknownAnswer = errors.New("unknown answer")
 )
 
+// maxComment is the most of an attendee's note an Answer keeps, in characters: it is shown, not stored.
+const maxComment = 2000
+
 // eventAnswers are the PARTSTAT values RFC 5545 §3.2.12 defines for an event (the ones
 // session_attendees.partstat accepts); x-names and IANA tokens are not recorded.
 var eventAnswers = map[string]bool{"NEEDS-ACTION": true, "ACCEPTED": true, "DECLINED": true, "TENTATIVE": true, "DELEGATED": true}
@@ -34,7 +37,8 @@ var eventAnswers = map[string]bool{"NEEDS-ACTION": true, "ACCEPTED": true, "DECL
 // ReadReply reads a reply file (.ics, or an .eml holding one) as ParseReplyFile does, and
 // refuses one that does not give exactly one answer: several attendees ("a calendar reply
 // answers for one person; this file has 3 attendees"), several events, or one person
-// answering twice differently. The answer must be one RFC 5545 defines for an event.
+// answering twice differently. The answer must be one RFC 5545 defines for an event; the
+// attendee's note is cut to 2,000 characters.
 // Whether the attendee belongs to the event, and whether the email's sender is the
 // attendee (Answer.SentByAttendee), is the caller's to check.
 func ReadReply(name string, data []byte) (Answer, error) {
@@ -72,6 +76,7 @@ func ReadReply(name string, data []byte) (Answer, error) {
 		return Answer{}, errorf(ErrUnknownAnswer, "the reply answers %q, which is not an answer Tandem records (accepted, declined, tentative or delegated)", clip(first.PartStat, 40))
 	}
 	out := Answer{RSVP: first}
+	out.Comment = clip(out.Comment, maxComment)
 	if header != nil {
 		out.InEmail = true
 		if list, err := header.AddressList("From"); err == nil && len(list) == 1 && readable(list[0].Address) {

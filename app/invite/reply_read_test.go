@@ -82,6 +82,18 @@ func TestReadReply(t *testing.T) {
 	}
 }
 
+func TestReadReplyCutsALongNote(t *testing.T) {
+	ics := strings.Replace(replyICS("REPLY", 0, []string{"a@b"}, "PARTSTAT=ACCEPTED:mailto:ana@example.org"),
+		"END:VEVENT", "COMMENT:"+strings.Repeat("é", 100_000)+"\r\nEND:VEVENT", 1)
+	got, err := ReadReply("reply.ics", []byte(ics))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Comment != strings.Repeat("é", 2000)+"…" {
+		t.Errorf("comment of %d characters", len([]rune(got.Comment)))
+	}
+}
+
 func TestReadReplyRefusesWhatIsNotOneAnswer(t *testing.T) {
 	one := []string{"a@b"}
 	ana := "PARTSTAT=DECLINED:mailto:ana@example.org"
