@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"fmt"
 	"strings"
 	"time"
@@ -71,12 +70,6 @@ type OutcomeInput struct {
 	Status status.Session `json:"status"` // scheduled, held or no_show
 	Notes  string         `json:"notes"`
 	Rating int            `json:"rating"` // 0 (none) or 1..4
-}
-
-// RSVPResult says what an imported reply changed.
-type RSVPResult struct {
-	Updated []string `json:"updated"` // "ana@example.org: accepted"
-	Ignored []string `json:"ignored"` // answers that named no attendee of this session
 }
 
 // Sessions schedules, reschedules and cancels sessions, queuing their invites in the same
@@ -308,58 +301,6 @@ func (s *Sessions) RecordOutcome(id int64, in OutcomeInput) (Session, error) {
 	}
 	return s.Get(id)
 }
-
-// ImportRSVP reads a calendar reply (.ics, or an .eml containing one; base64 bytes) and records
-// each attendee's answer on the session. A file that is not a reply for this session changes nothing.
-func (s *Sessions) ImportRSVP(sessionID int64, fileName, data string) (RSVPResult, error) {
-	raw, err := base64.StdEncoding.DecodeString(data)
-	if err != nil {
-		return RSVPResult{}, &Error{Field: "file", Message: "The file could not be read"}
-	}
-	answers, err := invite.ParseReplyFile(fileName, raw)
-	if err != nil {
-		return RSVPResult{}, &Error{Field: "file", Message: fmt.Sprintf("%s: %s", fileName, upperFirst(err.Error()))}
-	}
-	ctx := s.ctx
-	res := RSVPResult{Updated: []string{}, Ignored: []string{}}
-	err = s.db.InTx(ctx, func(q *store.Queries) error {
-		se, err := q.GetSession(ctx, sessionID)
-		if err != nil {
-			return notFound(err, "session")
-		}
-		for _, a := range answers {
-			if a.UID != se.Uid {
-				return &Error{Field: "file", Message: fmt.Sprintf("%s answers another event, not %q: nothing was changed", fileName, se.Title)}
-			}
-		}
-		for _, a := range answers {
-			if a.Sequence < int(se.Sequence) {
-				res.Ignored = append(res.Ignored, fmt.Sprintf("%s answered an older version of this session (before it changed)", a.Email))
-				continue
-			}
-			if !recordedPartStats[a.PartStat] {
-				// RFC 5545 allows any x-name here; the database keeps only these five.
-				res.Ignored = append(res.Ignored, fmt.Sprintf("%s answered %q, which Tandem does not record", a.Email, a.PartStat))
-				continue
-			}
-			n, err := q.SetAttendeePartstat(ctx, store.SetAttendeePartstatParams{SessionID: se.ID, Email: a.Email,
-				Partstat: a.PartStat, Now: sql.NullString{String: stamp(s.now()), Valid: true}})
-			if err != nil {
-				return fmt.Errorf("record reply: %w", err)
-			}
-			if n == 0 {
-				res.Ignored = append(res.Ignored, a.Email+" is not invited to this session")
-				continue
-			}
-			res.Updated = append(res.Updated, a.Email+": "+strings.ToLower(strings.ReplaceAll(a.PartStat, "-", " ")))
-		}
-		return nil
-	})
-	return res, err
-}
-
-// recordedPartStats are the answers session_attendees.partstat accepts.
-var recordedPartStats = map[string]bool{"NEEDS-ACTION": true, "ACCEPTED": true, "DECLINED": true, "TENTATIVE": true, "DELEGATED": true}
 
 // ExportSession returns one session as a calendar file (METHOD:PUBLISH).
 func (s *Sessions) ExportSession(id int64) (string, error) {

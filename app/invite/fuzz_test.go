@@ -106,3 +106,53 @@ func FuzzParseReply(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadReply feeds arbitrary files to ReadReply: it must never panic, and either refuse
+// the file or return one answer, for one readable address, with an answer the database
+// records, agreeing with every answer ParseReplyFile finds in the same file.
+func FuzzReadReply(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "replies", "*"))
+	for _, p := range files {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(filepath.Base(p), data)
+		}
+	}
+	ana := "PARTSTAT=DECLINED:mailto:ana@example.org"
+	for _, s := range []string{
+		replyICS("REPLY", 1, []string{"a@b"}, ana),
+		replyICS("REPLY", 1, []string{"a@b"}, ana, "PARTSTAT=ACCEPTED:mailto:kenji@example.org"),
+		replyICS("REPLY", 1, []string{"a@b", "c@d"}, ana),
+		replyICS("REPLY", 1, []string{"a@b"}, "PARTSTAT=X-MAYBE;PARTSTAT=ACCEPTED:mailto:ANA@example.org"),
+		inEmail("Kenji <kenji@example.org>", replyICS("REPLY", 1, []string{"a@b"}, ana)),
+		inEmail("ana@example.org, kenji@example.org", replyICS("REPLY", 1, []string{"a@b"}, ana)),
+	} {
+		f.Add("reply.eml", []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		got, err := ReadReply(name, data)
+		if err != nil {
+			if got != (Answer{}) {
+				t.Fatalf("an answer came with the error %q: %+v", err, got)
+			}
+			return
+		}
+		if got.UID == "" || !readable(got.Email) || len(got.Email) > 254 || !eventAnswers[got.PartStat] || len([]rune(got.Comment)) > maxComment+1 {
+			t.Fatalf("an answer that should have been refused: %+v", got)
+		}
+		if (!got.InEmail && got.From != "") || got.From != strings.ToLower(got.From) || !readable(got.From) {
+			t.Fatalf("sender %q (in an email: %v)", got.From, got.InEmail)
+		}
+		if got.SentByAttendee() && (!got.InEmail || !got.AnswersFor(got.From)) {
+			t.Fatalf("sent by the attendee without an email from them: %+v", got)
+		}
+		all, err := ParseReplyFile(name, data)
+		if err != nil {
+			t.Fatalf("ReadReply accepted what ParseReplyFile refuses: %v", err)
+		}
+		for _, r := range all {
+			if r.UID != got.UID || !got.AnswersFor(r.Email) || r.PartStat != got.PartStat || r.Sequence != got.Sequence {
+				t.Fatalf("ReadReply returned %+v, but the file also answers %+v", got.RSVP, r)
+			}
+		}
+	})
+}

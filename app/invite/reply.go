@@ -265,7 +265,12 @@ func answers(cal *ical.Calendar) ([]RSVP, error) {
 			if email == "" {
 				return nil, errorf(ErrNoAnswer, "the reply names an attendee without an email address")
 			}
-			ps := strings.ToUpper(strings.TrimSpace(a.Params.Get(ical.ParamParticipationStatus)))
+			// Several values (PARTSTAT=ACCEPTED,DECLINED) are kept joined: no one answer.
+			var values []string
+			for _, v := range a.Params.Values(ical.ParamParticipationStatus) {
+				values = append(values, strings.TrimSpace(v))
+			}
+			ps := strings.ToUpper(strings.Join(values, ","))
 			if ps == "" {
 				ps = "NEEDS-ACTION"
 			}
@@ -328,37 +333,51 @@ func printable(s string, max int) string {
 // Answers repeated in several parts (Outlook sends the reply inline and attached) are
 // returned once. name is the file's name, used to tell an .ics file from an email.
 func ParseReplyFile(name string, data []byte) (rsvps []RSVP, err error) {
+	rsvps, _, err = parseFile(name, data)
+	return rsvps, err
+}
+
+// parseFile is ParseReplyFile that also returns the email's top-level header (nil when the
+// file is a bare calendar).
+func parseFile(name string, data []byte) (rsvps []RSVP, header mail.Header, err error) {
+	defer func() { // runs last, after a panic became an error
+		if err != nil {
+			header = nil
+		}
+	}()
 	defer recoverAs(&rsvps, &err)
 	if len(data) > maxFileSize {
-		return nil, errorf(ErrNotCalendar, "the file is too large to be a calendar reply (%d MB)", len(data)>>20)
+		return nil, nil, errorf(ErrNotCalendar, "the file is too large to be a calendar reply (%d MB)", len(data)>>20)
 	}
 	trimmed := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(trimmed)) == 0 {
-		return nil, errorf(ErrNotCalendar, "the file is empty: it is neither a calendar reply nor an email")
+		return nil, nil, errorf(ErrNotCalendar, "the file is empty: it is neither a calendar reply nor an email")
 	}
 	if looksLikeCalendar(trimmed) {
-		return ParseReply(trimmed)
+		rsvps, err := ParseReply(trimmed)
+		return rsvps, nil, err
 	}
 	msg, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(trimmed)))
 	if err != nil || len(msg.Header) == 0 || !looksLikeMessage(msg.Header) {
 		if strings.EqualFold(path.Ext(name), ".ics") {
-			return ParseReply(trimmed)
+			rsvps, err := ParseReply(trimmed)
+			return rsvps, nil, err
 		}
-		return nil, errorf(ErrNotCalendar, "the file is neither a calendar file nor an email message")
+		return nil, nil, errorf(ErrNotCalendar, "the file is neither a calendar file nor an email message")
 	}
 
 	w := &mimeWalker{}
 	w.walk(textproto.MIMEHeader(msg.Header), msg.Body, 0)
 	if len(w.rsvps) > 0 {
-		return dedupe(w.rsvps), nil
+		return dedupe(w.rsvps), msg.Header, nil
 	}
 	if w.firstErr != nil {
-		return nil, w.firstErr
+		return nil, nil, w.firstErr
 	}
 	if w.tooDeep {
-		return nil, errorf(ErrNotCalendar, "the email is nested too deeply to be read")
+		return nil, nil, errorf(ErrNotCalendar, "the email is nested too deeply to be read")
 	}
-	return nil, errorf(ErrNotReply, "the email contains no calendar reply")
+	return nil, nil, errorf(ErrNotReply, "the email contains no calendar reply")
 }
 
 // looksLikeMessage reports whether the header has a field every email carries.

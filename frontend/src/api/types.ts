@@ -63,7 +63,8 @@ export type Attendee = With<Data<app.Attendee>, { partStat: PartStat }>;
 export type Session = With<Data<app.Session>, { status: SessionStatus; attendees: Attendee[] }>;
 export type SessionInput = Data<app.SessionInput>;
 export type OutcomeInput = Data<app.OutcomeInput>;
-export type RSVPResult = Data<app.RSVPResult>;
+/** RSVPResult: recorded, or held until the admin confirms a reply someone else sent (message asks). */
+export type RSVPResult = With<Data<app.RSVPResult>, { partStat: PartStat }>;
 export type AgendaTemplate = Data<app.AgendaTemplate>;
 export type AgendaTemplateInput = Data<app.AgendaTemplateInput>;
 export type OutboxMessage = With<Data<app.OutboxMessage>, { status: MessageStatus }>;

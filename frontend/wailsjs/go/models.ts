@@ -1399,8 +1399,13 @@ export namespace app {
 	    }
 	}
 	export class RSVPResult {
-	    updated: string[];
-	    ignored: string[];
+	    recorded: boolean;
+	    name: string;
+	    email: string;
+	    partStat: string;
+	    comment: string;
+	    from: string;
+	    message: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RSVPResult(source);
@@ -1408,8 +1413,13 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.updated = source["updated"];
-	        this.ignored = source["ignored"];
+	        this.recorded = source["recorded"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.partStat = source["partStat"];
+	        this.comment = source["comment"];
+	        this.from = source["from"];
+	        this.message = source["message"];
 	    }
 	}
 	export class Relationship {

@@ -13,8 +13,9 @@ import { useOutbox } from '../OutboxContext';
 import { showQueued, useAutoSend } from '../outbox/queuedNotice';
 import { exportCalendar } from './calendarExport';
 import { ExportButtons } from './ExportButtons';
+import { ImportRepliesModal } from './ImportRepliesModal';
 import { SessionCard } from './SessionCard';
-import { CancelSessionModal, ImportRepliesModal, OutcomeModal } from './SessionModals';
+import { CancelSessionModal, OutcomeModal } from './SessionModals';
 
 /** RelationshipDrawer shows one relationship: members, commitment, status and every session. */
 export function RelationshipDrawer({ relationship, loading, error, version, coveredByModal, onClose, onSchedule, onCloseRelationship, onPauseResume, onChanged }: {

@@ -1,11 +1,10 @@
 import {
-  Alert, Button, FileInput, Group, Input, List, Modal, Rating, SegmentedControl, Stack, Text, Textarea,
+  Alert, Button, Group, Input, Modal, Rating, SegmentedControl, Stack, Text, Textarea,
 } from '@mantine/core';
 import { useId } from '@mantine/hooks';
-import { IconFileImport, IconStar, IconStarFilled } from '@tabler/icons-react';
+import { IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { api, toApiError, type RSVPResult, type Session, type SessionStatus } from '../../api';
-import { fileToBase64 } from '../../lib/files';
+import { api, toApiError, type Session, type SessionStatus } from '../../api';
 import { formatInstant } from '../../lib/zonedTime';
 
 /** CancelSessionModal cancels a session with an optional reason that goes in the notice. */
@@ -172,96 +171,5 @@ function OutcomeForm({ session, onCancel, onSaved }: { session: Session; onCance
         </Group>
       </Stack>
     </form>
-  );
-}
-
-/** ImportRepliesModal reads calendar replies (.ics, or an .eml with one) and records the answers. */
-export function ImportRepliesModal({ session, onClose, onImported }: {
-  session: Session | null;
-  onClose: () => void;
-  onImported: () => void;
-}) {
-  return (
-    <Modal opened={!!session} onClose={onClose} title={session ? `Import replies to “${session.title}”` : 'Import replies'} size="lg">
-      {session && <ImportReplies session={session} onDone={onClose} onImported={onImported} />}
-    </Modal>
-  );
-}
-
-function ImportReplies({ session, onDone, onImported }: { session: Session; onDone: () => void; onImported: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<(RSVPResult & { fileName: string }) | null>(null);
-
-  const read = async () => {
-    if (!file) {
-      setError('Choose the reply file first');
-      return;
-    }
-    if (!/\.(ics|eml)$/i.test(file.name)) {
-      setError('Choose an .ics file, or an .eml email with the reply in it');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const r = await api.sessions.importRSVP(session.id, file.name, await fileToBase64(file));
-      setResult({ ...r, fileName: file.name });
-      setFile(null);
-      onImported();
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Stack gap="md">
-      <Text size="sm">
-        When someone answers the invite, their calendar emails you a reply. Save that email (.eml) or its calendar attachment
-        (.ics) and import it here: their answer shows next to their name. You can import several, one after another.
-      </Text>
-      <Group align="flex-end" gap="sm">
-        <FileInput
-          label="Reply file"
-          placeholder="Choose an .ics or .eml file"
-          accept=".ics,.eml,text/calendar,message/rfc822"
-          value={file}
-          onChange={(f) => { setFile(f); setError(null); }}
-          error={error}
-          clearable
-          leftSection={<IconFileImport size={16} aria-hidden="true" />}
-          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-          style={{ flex: 1 }}
-        />
-        <Button onClick={read} loading={busy} mb={error ? 22 : 0}>Import reply</Button>
-      </Group>
-      {result && (
-        <Alert color={result.updated.length ? 'teal' : 'orange'} title={`${result.fileName}: ${result.updated.length ? 'answers recorded' : 'no answer recorded'}`}>
-          {result.updated.length > 0 && (
-            <>
-              <Text size="sm" fw={600}>Recorded</Text>
-              <List size="sm" mb={result.ignored.length ? 'xs' : 0}>
-                {result.updated.map((u) => <List.Item key={u}>{u}</List.Item>)}
-              </List>
-            </>
-          )}
-          {result.ignored.length > 0 && (
-            <>
-              <Text size="sm" fw={600}>Not recorded</Text>
-              <List size="sm">
-                {result.ignored.map((u) => <List.Item key={u}>{u}</List.Item>)}
-              </List>
-            </>
-          )}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>Done</Button>
-      </Group>
-    </Stack>
   );
 }

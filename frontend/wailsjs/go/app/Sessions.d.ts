@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Cancel(arg1:number,arg2:string):Promise<app.Session>;
 
+export function ConfirmRSVP(arg1:number,arg2:string,arg3:string):Promise<app.RSVPResult>;
+
 export function ExportProgram(arg1:number):Promise<string>;
 
 export function ExportRelationship(arg1:number):Promise<string>;

@@ -6,6 +6,10 @@ export function Cancel(arg1, arg2) {
   return window['go']['app']['Sessions']['Cancel'](arg1, arg2);
 }
 
+export function ConfirmRSVP(arg1, arg2, arg3) {
+  return window['go']['app']['Sessions']['ConfirmRSVP'](arg1, arg2, arg3);
+}
+
 export function ExportProgram(arg1) {
   return window['go']['app']['Sessions']['ExportProgram'](arg1);
 }
