@@ -13,3 +13,6 @@ func (s *Outbox) Unsaved() int { return s.unsavedCount() }
 
 // Close is what Shutdown does for the outbox: wait for the run, write what memory holds.
 func (s *Outbox) Close() { s.close() }
+
+// AfterChunk runs f between an import's write transactions.
+func (s *Imports) AfterChunk(f func()) { s.afterChunk = f }

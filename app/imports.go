@@ -75,6 +75,8 @@ type Imports struct {
 	db  *db.DB
 	now Clock
 	ui  UI
+
+	afterChunk func() // tests: runs between an import's transactions
 }
 
 // NewImports returns the import/export service.
@@ -122,26 +124,6 @@ func (s *Imports) Read(programID int64, fileName, data string) (ImportFile, erro
 func (s *Imports) Preview(req ImportRequest) (ImportPreview, error) {
 	p, _, err := s.plan(s.ctx, s.db.Q, req)
 	return p, err
-}
-
-// Import writes the file in one transaction: all rows or none. It refuses while any row that
-// is not skipped has a problem. An existing person (same email) is updated, not duplicated.
-func (s *Imports) Import(req ImportRequest) (ImportPreview, error) {
-	ctx := s.ctx
-	var out ImportPreview
-	err := s.db.InTx(ctx, func(q *store.Queries) error {
-		p, recs, err := s.plan(ctx, q, req)
-		if err != nil {
-			return err
-		}
-		out = p
-		if len(p.Problems) > 0 {
-			return &Error{Message: fmt.Sprintf("%d problems in %d rows: fix them or skip those rows, then import again. Nothing was imported.",
-				len(p.Problems), len(p.BadRows))}
-		}
-		return s.write(ctx, q, req, recs)
-	})
-	return out, err
 }
 
 // plannedRow is a valid record and what it will do.
@@ -250,111 +232,6 @@ func rolesHint(hasRoles bool) string {
 		return ""
 	}
 	return " (this row names no role, so the default roles of the import apply)"
-}
-
-func (s *Imports) write(ctx context.Context, q *store.Queries, req ImportRequest, rows []plannedRow) error {
-	prog, err := q.GetProgram(ctx, req.ProgramID)
-	if err != nil {
-		return err
-	}
-	qs, err := q.ListQuestions(ctx, req.ProgramID)
-	if err != nil {
-		return err
-	}
-	kinds := map[string]string{}
-	for _, qq := range qs {
-		kinds[importer.QuestionPrefix+strconv.FormatInt(qq.ID, 10)] = qq.Kind
-	}
-	now := stamp(s.now())
-	for _, pr := range rows {
-		r := pr.rec
-		in := PersonInput{Name: r.Name, Email: r.Email, Department: r.Department, Title: r.Title, Location: r.Location,
-			TimeZone: r.TimeZone, ManagerEmail: r.ManagerEmail, EmployeeID: r.EmployeeID}
-		var personID int64
-		if pr.person != nil {
-			// Only the fields the file has replace what is stored.
-			cur := pr.person
-			keepIfAbsent := func(key string, v *string, stored string) {
-				if !r.Has[key] {
-					*v = stored
-				}
-			}
-			keepIfAbsent(importer.KeyName, &in.Name, cur.Name)
-			keepIfAbsent(importer.KeyDepartment, &in.Department, cur.Department)
-			keepIfAbsent(importer.KeyTitle, &in.Title, cur.Title)
-			keepIfAbsent(importer.KeyLocation, &in.Location, cur.Location)
-			keepIfAbsent(importer.KeyTimeZone, &in.TimeZone, cur.TimeZone)
-			keepIfAbsent(importer.KeyManagerEmail, &in.ManagerEmail, cur.ManagerEmail)
-			keepIfAbsent(importer.KeyEmployeeID, &in.EmployeeID, cur.EmployeeID)
-			in.Email = cur.Email
-			if _, err := q.UpdatePerson(ctx, updatePersonParams(cur.ID, in, now)); err != nil {
-				return fmt.Errorf("row %d: update person: %w", r.Row, err)
-			}
-			personID = cur.ID
-		} else {
-			p, err := q.CreatePerson(ctx, store.CreatePersonParams{Name: in.Name, Email: in.Email, Department: in.Department,
-				Title: in.Title, Location: in.Location, TimeZone: in.TimeZone, ManagerEmail: in.ManagerEmail, EmployeeID: in.EmployeeID, Now: now})
-			if err != nil {
-				return fmt.Errorf("row %d: create person: %w", r.Row, err)
-			}
-			personID = p.ID
-		}
-
-		partID := pr.participantID
-		if partID == 0 {
-			roles := req.DefaultRoles
-			if r.HasRoles {
-				roles = ParticipantInput{Mentor: r.Mentor, Mentee: r.Mentee, Peer: r.Peer}
-			}
-			roles.Capacity, roles.Status = r.Capacity, r.Status
-			roles, err := checkRoles(prog, roles)
-			if err != nil {
-				return &Error{Row: r.Row, Field: "roles", Message: err.Error()}
-			}
-			p, err := q.CreateParticipant(ctx, store.CreateParticipantParams{ProgramID: prog.ID, PersonID: personID,
-				IsMentor: roles.Mentor, IsMentee: roles.Mentee, IsPeer: roles.Peer, Capacity: int64(roles.Capacity),
-				Status: roles.Status, Now: now})
-			if err != nil {
-				return fmt.Errorf("row %d: enrol: %w", r.Row, err)
-			}
-			partID = p.ID
-		} else if r.HasRoles || r.HasCapacity || r.Status != "" {
-			cur, err := q.GetParticipant(ctx, partID)
-			if err != nil {
-				return fmt.Errorf("row %d: %w", r.Row, err)
-			}
-			roles := ParticipantInput{Mentor: cur.IsMentor, Mentee: cur.IsMentee, Peer: cur.IsPeer,
-				Capacity: int(cur.Capacity), Status: cur.Status}
-			if r.HasRoles {
-				roles.Mentor, roles.Mentee, roles.Peer = r.Mentor, r.Mentee, r.Peer
-			}
-			if r.HasCapacity {
-				roles.Capacity = r.Capacity
-			}
-			if r.Status != "" {
-				roles.Status = r.Status
-			}
-			roles, err = checkRoles(prog, roles)
-			if err != nil {
-				return &Error{Row: r.Row, Field: "roles", Message: err.Error()}
-			}
-			if _, err := q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: partID, IsMentor: roles.Mentor,
-				IsMentee: roles.Mentee, IsPeer: roles.Peer, Capacity: int64(roles.Capacity), Status: roles.Status, Now: now}); err != nil {
-				return fmt.Errorf("row %d: update participant: %w", r.Row, err)
-			}
-		}
-		for key, v := range r.Answers {
-			if v.Empty() {
-				continue // a blank cell leaves an earlier answer as it is
-			}
-			qid, _ := strconv.ParseInt(strings.TrimPrefix(key, importer.QuestionPrefix), 10, 64)
-			if err := q.UpsertAnswer(ctx, store.UpsertAnswerParams{ParticipantID: partID, QuestionID: qid,
-				Value: questionnaire.Encode(kinds[key], v), Now: now}); err != nil {
-				return fmt.Errorf("row %d: save answer: %w", r.Row, err)
-			}
-		}
-	}
-	return nil
 }
 
 // targets are the person fields and the program's questions (those not answered by the
