@@ -16,3 +16,6 @@ func (s *Outbox) Close() { s.close() }
 
 // AfterChunk runs f between an import's write transactions.
 func (s *Imports) AfterChunk(f func()) { s.afterChunk = f }
+
+// WhileSolving runs f while a pairing run solves, outside its transactions.
+func (s *Pairing) WhileSolving(f func()) { s.whileSolving = f }

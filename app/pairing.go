@@ -20,11 +20,13 @@ import (
 // Pairing runs the matching engine over a program and keeps its result as a draft the admin
 // edits — lock, remove, swap, add by hand — and approves; nothing is emailed while it is a draft.
 type Pairing struct {
-	ctx      context.Context // the app\'s lifetime: every query runs under it
+	ctx      context.Context // the app's lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *Settings
 	outbox   *Outbox
+
+	whileSolving func() // tests: runs while a run solves, between its read and its write
 }
 
 // NewPairing returns the pairing service.
@@ -169,10 +171,21 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 	if in.Mode != ModeMentoring && in.Mode != ModePeers && in.Mode != ModeGroups {
 		return Draft{}, fieldErr("mode", "Choose what to pair: mentors with mentees, peers, or groups")
 	}
-	var out Draft
-	err = s.db.InTx(ctx, func(q *store.Queries) error {
-		prog, err := q.GetProgram(ctx, in.ProgramID)
-		if err != nil {
+	// Read, then solve with no write lock held (a large program's solving takes a while), then
+	// write: what the engine saw is what the draft replaces (db.ReadThenWrite).
+	var (
+		out    Draft
+		prog   store.Program
+		draft  *store.PairingDraft // nil: the program has none open
+		p      *pool.Pool
+		kept   []DraftItem // locked items of the same mode: they stay
+		paired map[int64]bool
+		res    solveResult
+		took   time.Duration
+	)
+	read := func(q *store.Queries) error {
+		var err error
+		if prog, err = q.GetProgram(ctx, in.ProgramID); err != nil {
 			return notFound(err, "program")
 		}
 		if prog.Status == status.ProgramArchived {
@@ -181,67 +194,86 @@ func (s *Pairing) Run(in RunInput) (Draft, error) {
 		if in.Mode == ModePeers && !prog.PeerMentoring {
 			return fieldErr("mode", "Peer mentoring is off in %s: turn it on in the program's settings to pair peers", prog.Name)
 		}
+		draft, kept = nil, nil
 		d, err := q.GetOpenDraft(ctx, in.ProgramID)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return fmt.Errorf("pairing: %w", err)
+		default:
+			draft = &d
+			items, err := s.items(ctx, q, d.ID)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				// Another mode's pairs make no sense in this one: it starts afresh, locks included.
+				if it.Locked && d.Mode == in.Mode {
+					kept = append(kept, it)
+				}
+			}
+		}
+		if p, err = loadPool(ctx, q, in.ProgramID, in.Mode != ModeMentoring, s.now()); err != nil {
+			return err
+		}
+		paired, err = pool.AlreadyPaired(ctx, q, in.ProgramID, modeKind[in.Mode])
+		return err
+	}
+	compute := func() error {
+		start := time.Now()
+		var err error
+		res, err = solve(p, in.Mode, obj, kept, paired)
+		took = time.Since(start)
+		if s.whileSolving != nil {
+			s.whileSolving()
+		}
+		return err
+	}
+	write := func(q *store.Queries) error {
+		var d store.PairingDraft
+		var err error
+		if draft == nil {
 			d, err = q.CreateDraft(ctx, store.CreateDraftParams{ProgramID: in.ProgramID, Mode: in.Mode, Objective: obj.String(),
 				Summary: "{}", Now: stamp(s.now())})
 			if err != nil {
 				return fmt.Errorf("pairing: %w", err)
 			}
-		case err != nil:
-			return fmt.Errorf("pairing: %w", err)
-		case d.Mode != in.Mode:
-			// Another mode's pairs make no sense in this one: start afresh, locks included.
-			items, err := q.ListDraftItems(ctx, d.ID)
-			if err != nil {
-				return err
-			}
-			for _, it := range items {
-				if err := q.DeleteDraftItem(ctx, it.ID); err != nil {
+		} else {
+			d = *draft
+			if d.Mode != in.Mode {
+				items, err := q.ListDraftItems(ctx, d.ID)
+				if err != nil {
 					return err
 				}
+				for _, it := range items {
+					if err := q.DeleteDraftItem(ctx, it.ID); err != nil {
+						return err
+					}
+				}
 			}
-		}
-		if err := q.DeleteUnlockedDraftItems(ctx, d.ID); err != nil {
-			return fmt.Errorf("pairing: %w", err)
-		}
-		p, err := loadPool(ctx, q, in.ProgramID, in.Mode != ModeMentoring, s.now())
-		if err != nil {
-			return err
-		}
-		items, err := s.items(ctx, q, d.ID)
-		if err != nil {
-			return err
-		}
-		paired, err := pool.AlreadyPaired(ctx, q, in.ProgramID, modeKind[in.Mode])
-		if err != nil {
-			return err
-		}
-		start := time.Now()
-		res, err := solve(p, in.Mode, obj, items, paired)
-		if err != nil {
-			return err
+			if err := q.DeleteUnlockedDraftItems(ctx, d.ID); err != nil {
+				return fmt.Errorf("pairing: %w", err)
+			}
 		}
 		for _, g := range res.groups {
 			if _, err := s.saveItem(ctx, q, p, d.ID, in.Mode, g, false, false, p.Program.WishPairs == "auto", nil); err != nil {
 				return err
 			}
 		}
-		res.info.Millis = time.Since(start).Milliseconds()
+		res.info.Millis = took.Milliseconds()
 		res.info.RanAt = stamp(s.now())
 		sum, _ := json.Marshal(draftSummary{Run: res.info, Reasons: res.reasons})
 		if err := q.UpdateDraftRun(ctx, store.UpdateDraftRunParams{ID: d.ID, Mode: in.Mode, Objective: obj.String(), Summary: string(sum),
 			Now: stamp(s.now())}); err != nil {
 			return fmt.Errorf("pairing: %w", err)
 		}
-		d, err = q.GetDraft(ctx, d.ID)
-		if err != nil {
+		if d, err = q.GetDraft(ctx, d.ID); err != nil {
 			return err
 		}
 		out, err = s.load(ctx, q, d)
 		return err
-	})
+	}
+	err = s.db.ReadThenWrite(ctx, read, compute, write)
 	return out, err
 }
 

@@ -75,7 +75,7 @@ type CloseInput struct {
 
 // Relationships creates, pauses and closes pairings and groups.
 type Relationships struct {
-	ctx      context.Context // the app\'s lifetime: every query runs under it
+	ctx      context.Context // the app's lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *Settings

@@ -102,7 +102,7 @@ var DeclineReasons = map[string]string{
 
 // Requests records peer and mentor requests and their answers, queuing every email they cause.
 type Requests struct {
-	ctx      context.Context // the app\'s lifetime: every query runs under it
+	ctx      context.Context // the app's lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *Settings

@@ -75,7 +75,7 @@ type OutcomeInput struct {
 // Sessions schedules, reschedules and cancels sessions, queuing their invites in the same
 // transaction, exports calendars and imports replies.
 type Sessions struct {
-	ctx      context.Context // the app\'s lifetime: every query runs under it
+	ctx      context.Context // the app's lifetime: every query runs under it
 	db       *db.DB
 	now      Clock
 	settings *Settings

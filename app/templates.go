@@ -31,7 +31,7 @@ type TemplatePreview struct {
 
 // Templates edits the message templates; package notify renders them.
 type Templates struct {
-	ctx context.Context // the app\'s lifetime: every query runs under it
+	ctx context.Context // the app's lifetime: every query runs under it
 	db  *db.DB
 	now Clock
 }

@@ -122,3 +122,53 @@ func TestViewSeesOneSnapshot(t *testing.T) {
 		t.Errorf("after the view: %d people, want 2", n)
 	}
 }
+
+// ReadThenWrite holds no write lock while it computes, and reads again inside the write when
+// another connection committed meanwhile.
+func TestReadThenWrite(t *testing.T) {
+	d := openTest(t)
+	ctx := context.Background()
+	if _, err := d.SQL.ExecContext(ctx, insertPerson, "Ana", "ana@example.org"); err != nil {
+		t.Fatal(err)
+	}
+	count := func(q *store.Queries) (int64, error) { return q.CountPeople(ctx) }
+	for _, commitMeanwhile := range []bool{false, true} {
+		reads, computes := 0, 0
+		var seen int64
+		err := d.ReadThenWrite(ctx, func(q *store.Queries) error {
+			reads++
+			n, err := count(q)
+			seen = n
+			return err
+		}, func() error {
+			computes++
+			if computes == 1 {
+				// The write lock is free while computing: another connection writes at once.
+				other, err := sql.Open("sqlite", "file:"+d.Path+"?_pragma=busy_timeout(0)")
+				if err != nil {
+					return err
+				}
+				defer other.Close()
+				if !commitMeanwhile {
+					_, err = other.ExecContext(ctx, "BEGIN IMMEDIATE; ROLLBACK")
+					return err
+				}
+				_, err = other.ExecContext(ctx, insertPerson, "Kenji", fmt.Sprintf("kenji%d@example.org", reads))
+				return err
+			}
+			return nil
+		}, func(q *store.Queries) error {
+			n, err := count(q)
+			if err == nil && n != seen {
+				return fmt.Errorf("write sees %d people, read saw %d", n, seen)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatalf("commit meanwhile %v: %v", commitMeanwhile, err)
+		}
+		if want := map[bool]int{false: 1, true: 2}[commitMeanwhile]; reads != want || computes != want {
+			t.Errorf("commit meanwhile %v: %d reads, %d computes; want %d of each", commitMeanwhile, reads, computes, want)
+		}
+	}
+}

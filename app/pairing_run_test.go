@@ -1,0 +1,58 @@
+package app_test
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"testing"
+
+	"tandem/app"
+)
+
+// A pairing run solves with no write lock held: another connection that will not wait at all
+// can write meanwhile. When it does, the run reads again inside its write, so a participant
+// withdrawn while it solved is not in the draft.
+func TestPairingRunSolvesWithoutTheWriteLock(t *testing.T) {
+	s, d := mustOpen(t)
+	if _, err := s.System.LoadSample(); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Programs.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(list, func(p app.Program) bool { return p.Name == "Spring Leadership Cohort" })
+	prog := list[i]
+	first, err := s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "mentoring", Objective: "max_weight"})
+	if err != nil || len(first.Items) == 0 {
+		t.Fatalf("first run: %d items, %v", len(first.Items), err)
+	}
+	gone := first.Items[0].Members[0].ParticipantID
+
+	other, err := sql.Open("sqlite", "file:"+d.Path+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	calls := 0
+	s.Pairing.WhileSolving(func() {
+		calls++
+		if calls == 1 {
+			if _, err := other.ExecContext(context.Background(), `UPDATE participants SET status = 'withdrawn' WHERE id = ?`, gone); err != nil {
+				t.Errorf("a write while the run solved failed: %v", err)
+			}
+		}
+	})
+	again, err := s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "mentoring", Objective: "max_weight"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 2 {
+		t.Errorf("the run solved %d times; after a change meanwhile it should solve again once", calls)
+	}
+	for _, it := range again.Items {
+		if slices.Contains(memberIDs(it), gone) {
+			t.Errorf("participant %d was withdrawn while the run solved, yet is paired in %v", gone, memberIDs(it))
+		}
+	}
+}
