@@ -73,6 +73,18 @@ func TestOutboxKillHelper(t *testing.T) {
 // being sent is held for the admin.
 func TestOutboxSurvivesKills(t *testing.T) {
 	t.Parallel() // most of its time is spent waiting for the helper processes
+	outboxKillDrill(t, false)
+}
+
+// TestOutboxSurvivesKillsDuringLongWrites is the same drill while another connection keeps
+// taking the write lock for up to 400 ms at a time, as a long import does: the sender's
+// "sending" and "sent" writes wait for it, and a kill often lands while they wait.
+func TestOutboxSurvivesKillsDuringLongWrites(t *testing.T) {
+	t.Parallel()
+	outboxKillDrill(t, true)
+}
+
+func outboxKillDrill(t *testing.T, longWrites bool) {
 	const (
 		sessions  = 500 // two attendees each: 1,000 invites, about a second of sending here
 		maxRounds = 30
@@ -113,7 +125,12 @@ func TestOutboxSurvivesKills(t *testing.T) {
 			delay = time.Duration(rng.Int64N(int64(maxDelay) + 1))
 		}
 		before := len(f.srv.Messages())
+		stop := func() {}
+		if longWrites {
+			stop = holdWritesAtRandom(t, f.d.Path, rng.Int64())
+		}
 		killed, out := runKillHelper(t, f, delay)
+		stop()
 		after := len(f.srv.Messages())
 		t.Logf("round %d: delay %v, killed %v, %d received", round, delay, killed, after-before)
 		if killed {
@@ -169,6 +186,34 @@ func TestOutboxSurvivesKills(t *testing.T) {
 		t.Errorf("%d messages held after %d kills: at most one is in doubt per kill", held, kills)
 	}
 	t.Logf("%d messages: %d received, %d held (%d of them had reached the server)", total, len(f.srv.Messages()), held, heldReceived)
+}
+
+// holdWritesAtRandom takes the database's write lock from its own connection again and again
+// (held 0–400 ms, then free 0–100 ms) until the returned stop is called.
+func holdWritesAtRandom(t *testing.T, path string, seed int64) (stop func()) {
+	b := newBlocker(t, path)
+	rng := rand.New(rand.NewPCG(uint64(seed), 7))
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		for {
+			b.hold(t)
+			select {
+			case <-done:
+				b.release()
+				return
+			case <-time.After(time.Duration(rng.Int64N(int64(400 * time.Millisecond)))):
+			}
+			b.release()
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Duration(rng.Int64N(int64(100 * time.Millisecond)))):
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // runKillHelper runs TestOutboxKillHelper in a new process over the fixture's database and
