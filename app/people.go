@@ -172,9 +172,12 @@ func (s *People) Remove(id int64) (Removal, error) {
 // CheckPerson trims and validates a person's fields; the error names the field.
 func CheckPerson(in PersonInput) (PersonInput, error) {
 	trim := func(s *string) { *s = strings.TrimSpace(*s) }
-	for _, f := range []*string{&in.Name, &in.Email, &in.Department, &in.Title, &in.Location, &in.TimeZone, &in.ManagerEmail, &in.EmployeeID} {
+	for _, f := range []*string{&in.Name, &in.Department, &in.Title, &in.Location, &in.TimeZone, &in.EmployeeID} {
 		trim(f)
 	}
+	// The same normalisation and rule as the import's (validate.NormalizeEmail, validate.Email).
+	in.Email = validate.NormalizeEmail(in.Email)
+	in.ManagerEmail = validate.NormalizeEmail(in.ManagerEmail)
 	if in.Name == "" {
 		return in, fieldErr("name", "A name is required")
 	}

@@ -15,6 +15,9 @@ func outsideHours(start, end time.Time) bool {
 	return mins(start) < 8*60 || mins(end) > 20*60
 }
 
+// agendaBreaks writes the agenda's unusual line breaks as newlines.
+var agendaBreaks = strings.NewReplacer("\u0085", "\n", "\u2028", "\n", "\u2029", "\n")
+
 // checkSession validates the form and returns the start times in UTC (several for a series).
 func checkSession(in SessionInput, defaultZone string) ([]time.Time, SessionInput, error) {
 	in.Title = strings.TrimSpace(in.Title)
@@ -32,6 +35,16 @@ func checkSession(in SessionInput, defaultZone string) ([]time.Time, SessionInpu
 	if in.VideoURL != "" && !(strings.HasPrefix(in.VideoURL, "https://") || strings.HasPrefix(in.VideoURL, "http://")) || strings.ContainsAny(in.VideoURL, " \r\n\"") {
 		return nil, in, fieldErr("videoUrl", "A video link starts with https://")
 	}
+	if in.VideoURL != "" {
+		// The invite's own check (validate.WebLink): no invisible or text-direction character,
+		// which would make the link show as another one.
+		if err := validate.WebLink(in.VideoURL); err != nil {
+			return nil, in, fieldErr("videoUrl", "The video link %v", err)
+		}
+	}
+	// The agenda may have several lines: NEL and the line and paragraph separators, which
+	// mail programs and calendars show in different ways, become plain newlines.
+	in.Agenda = agendaBreaks.Replace(in.Agenda)
 	if len([]rune(in.Agenda)) > 20000 {
 		return nil, in, fieldErr("agenda", "The agenda is longer than 20,000 characters")
 	}

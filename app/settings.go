@@ -110,14 +110,13 @@ func (s *Settings) Get() (AppSettings, error) {
 func (s *Settings) Save(in AppSettings) (AppSettings, error) {
 	in.OrganisationName = strings.TrimSpace(in.OrganisationName)
 	in.AdminName = strings.TrimSpace(in.AdminName)
-	in.AdminEmail = strings.TrimSpace(in.AdminEmail)
+	in.AdminEmail = validate.NormalizeEmail(in.AdminEmail)
 	in.SMTPHost = strings.TrimSpace(in.SMTPHost)
 	in.SMTPUsername = strings.TrimSpace(in.SMTPUsername)
-	if err := validate.Text(in.OrganisationName, 120); err != nil {
-		return in, fieldErr("organisationName", "The organisation's name %v", err)
-	}
-	if err := validate.Text(in.AdminName, 120); err != nil {
-		return in, fieldErr("adminName", "Your name %v", err)
+	in.SMTPCAFile = strings.TrimSpace(in.SMTPCAFile)
+	in.DraftsDir = strings.TrimSpace(in.DraftsDir)
+	if err := checkSettingsText(in); err != nil {
+		return in, err
 	}
 	if in.AdminEmail != "" {
 		if err := validate.Email(in.AdminEmail); err != nil {
@@ -142,10 +141,9 @@ func (s *Settings) Save(in AppSettings) (AppSettings, error) {
 	if in.SMTPPort < 1 || in.SMTPPort > 65535 {
 		return in, fieldErr("smtpPort", "A port is a number from 1 to 65535")
 	}
-	if strings.ContainsAny(in.SMTPHost, " /\\:@") {
+	if _, invisible := validate.Invisible(in.SMTPHost); invisible || strings.ContainsAny(in.SMTPHost, " /\\:@") {
 		return in, fieldErr("smtpHost", "%q is not a server name like smtp.example.org", in.SMTPHost)
 	}
-	in.SMTPCAFile = strings.TrimSpace(in.SMTPCAFile)
 	if in.SMTPCAFile != "" {
 		if _, err := loadCA(in.SMTPCAFile); err != nil {
 			return in, fieldErr("smtpCaFile", "%s", upperFirst(err.Error()))
@@ -167,7 +165,7 @@ func (s *Settings) Save(in AppSettings) (AppSettings, error) {
 		"default_time_zone": in.DefaultTimeZone, "delivery": in.Delivery, "smtp_host": in.SMTPHost,
 		"smtp_port": strconv.Itoa(in.SMTPPort), "smtp_security": in.SMTPSecurity, "smtp_username": in.SMTPUsername,
 		"smtp_ca_file": in.SMTPCAFile,
-		"per_minute":   strconv.Itoa(in.PerMinute), "drafts_dir": strings.TrimSpace(in.DraftsDir), "auto_send": strings.Join(in.AutoSend, ","),
+		"per_minute":   strconv.Itoa(in.PerMinute), "drafts_dir": in.DraftsDir, "auto_send": strings.Join(in.AutoSend, ","),
 	}
 	err := s.db.InTx(s.ctx, func(q *store.Queries) error {
 		for k, v := range kv {
@@ -181,6 +179,29 @@ func (s *Settings) Save(in AppSettings) (AppSettings, error) {
 		return in, err
 	}
 	return s.Get()
+}
+
+// checkSettingsText refuses a line break or other control character (and an overlong value)
+// in every free-text setting, naming the field: a CR/LF in the SMTP host or user name would
+// reach the SMTP conversation, one in a name a mail header. The address, the time zone and
+// the choices have their own checks.
+func checkSettingsText(in AppSettings) error {
+	for _, f := range []struct {
+		field, label, value string
+		max                 int
+	}{
+		{"organisationName", "The organisation's name", in.OrganisationName, 120},
+		{"adminName", "Your name", in.AdminName, 120},
+		{"smtpHost", "The SMTP server", in.SMTPHost, 253},
+		{"smtpUsername", "The SMTP user name", in.SMTPUsername, 256},
+		{"smtpCaFile", "The certificate file's path", in.SMTPCAFile, 4096},
+		{"draftsDir", "The drafts folder", in.DraftsDir, 4096},
+	} {
+		if err := validate.Text(f.value, f.max); err != nil {
+			return fieldErr(f.field, "%s %v", f.label, err)
+		}
+	}
+	return nil
 }
 
 // SetPassword keeps the SMTP password for the saved username: in the OS keyring when there is

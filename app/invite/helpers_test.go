@@ -143,6 +143,20 @@ func wantText(s string) string {
 	return b.String()
 }
 
+// wantLine is what a one-line TEXT value (the title) must read back as: wantText with every
+// line break — CRLF, CR, LF, VT, FF, NEL, U+2028, U+2029 — as one space.
+func wantLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029':
+			return ' '
+		}
+		return r
+	}, s)
+	return wantText(s)
+}
+
 // sampleEvent is a realistic session invite.
 func sampleEvent() Event {
 	return Event{

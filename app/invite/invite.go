@@ -18,12 +18,13 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"tandem/app/validate"
 )
 
 // Attendee is one invited person (or the organizer).
@@ -89,8 +90,9 @@ const (
 //   - Publish: no ATTENDEE at all (libical rejects any in a PUBLISH).
 //   - Reply: exactly one attendee with its PARTSTAT; no STATUS.
 //
-// Names are passed through SanitizeName; text is escaped as RFC 5545 TEXT (CRLF and CR
-// become newlines, other control characters are dropped, invalid UTF-8 becomes U+FFFD),
+// Names are passed through SanitizeName; text is escaped as RFC 5545 TEXT (CRLF, CR, NEL
+// and the line and paragraph separators become newlines — in the title, which is one line,
+// spaces — other control characters are dropped, invalid UTF-8 becomes U+FFFD),
 // so no input can add a line or a property. Errors are sentences for the admin.
 func Build(m Method, events ...Event) ([]byte, error) {
 	switch m {
@@ -296,7 +298,9 @@ func (w *writer) event(m Method, e *Event) error {
 	}
 	w.timeProp("DTSTART", start)
 	w.timeProp("DTEND", end)
-	w.textProp("SUMMARY", e.Summary)
+	// A title is one line: a line break in it (CR, LF, NEL, U+2028, U+2029 …) would show as
+	// one in calendars, so it is written as a space.
+	w.textProp("SUMMARY", oneLine(e.Summary))
 	// libical drops a TEXT property whose value is empty or only blanks ("No value for …
 	// property"), so a blank description or location is left out rather than written empty.
 	if !isBlank(e.Description) {
@@ -382,30 +386,26 @@ func checkUID(uid string) error {
 	return nil
 }
 
-// checkEmail makes sure an address can stand in a mailto: URI unescaped: one @, something
-// on both sides, no spaces, controls or characters that delimit iCalendar or mail syntax.
+// checkEmail applies Tandem's one address rule (validate.Address) to an organizer's or
+// attendee's address, so that what the forms and the import accept can be invited: it also
+// keeps out everything a mailto: URI or a content line cannot carry unescaped (# % ?, spaces,
+// controls, delimiters, invisible and text-direction characters).
 func checkEmail(who, email string) error {
 	e := strings.TrimSpace(email)
 	if e == "" {
 		return fmt.Errorf("%s has no email address", who)
 	}
-	bad := !utf8.ValidString(e) || len(e) > 254 || strings.Count(e, "@") != 1 ||
-		strings.HasPrefix(e, "@") || strings.HasSuffix(e, "@") ||
-		strings.ContainsAny(e, " \"(),:;<>[\\]?#%") ||
-		strings.ContainsFunc(e, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) })
-	if bad {
-		return fmt.Errorf("%s: %q is not an email address a calendar invite can use", who, e)
+	if _, err := validate.Address(e); err != nil {
+		return fmt.Errorf("%s: %w, so a calendar invite cannot use it", who, err)
 	}
 	return nil
 }
 
-// checkURL accepts an absolute http(s) URL without spaces or control characters.
+// checkURL accepts an absolute http(s) URL without spaces, control, invisible or
+// text-direction characters (validate.WebLink).
 func checkURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-		strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || unicode.IsControl(r) || unicode.IsSpace(r) }) ||
-		!utf8.ValidString(s) {
-		return fmt.Errorf("the video link %q is not a web address (https://…)", s)
+	if err := validate.WebLink(s); err != nil {
+		return fmt.Errorf("the video link %w", err)
 	}
 	return nil
 }
@@ -447,6 +447,15 @@ func appendText(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// lineBreaks turns every line break a calendar or mail program may break a line on into
+// one space: CRLF, CR, LF, vertical tab, form feed, NEL (U+0085) and the line and paragraph
+// separators (U+2028, U+2029).
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\v", " ", "\f", " ",
+	"\u0085", " ", "\u2028", " ", "\u2029", " ")
+
+// oneLine returns s with its line breaks written as spaces (see lineBreaks).
+func oneLine(s string) string { return lineBreaks.Replace(s) }
 
 // appendParamValue appends an already sanitised parameter value: a caret is written "^^"
 // (RFC 6868, so that readers which decode "^n" and "^'" cannot be handed a line break or

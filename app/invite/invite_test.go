@@ -146,8 +146,8 @@ func checkSemantics(t *testing.T, m Method, events []Event, data []byte) {
 		if got, _ := ev.Props.Get("SEQUENCE").Int(); got != in.Sequence {
 			t.Errorf("SEQUENCE = %d, want %d", got, in.Sequence)
 		}
-		if got := text("SUMMARY"); got != wantText(in.Summary) {
-			t.Errorf("SUMMARY = %q, want %q", got, wantText(in.Summary))
+		if got := text("SUMMARY"); got != wantLine(in.Summary) {
+			t.Errorf("SUMMARY = %q, want %q", got, wantLine(in.Summary))
 		}
 		if isBlank(in.Description) {
 			if ev.Props.Get("DESCRIPTION") != nil {

@@ -273,8 +273,8 @@ func TestICALJSReads(t *testing.T) {
 			if isBlank(in.Description) {
 				wantDesc = "" // left out
 			}
-			if ev.Summary != wantText(in.Summary) || ev.Description != wantDesc {
-				t.Errorf("%s: SUMMARY %q DESCRIPTION %q, want %q %q", name, ev.Summary, ev.Description, wantText(in.Summary), wantDesc)
+			if ev.Summary != wantLine(in.Summary) || ev.Description != wantDesc {
+				t.Errorf("%s: SUMMARY %q DESCRIPTION %q, want %q %q", name, ev.Summary, ev.Description, wantLine(in.Summary), wantDesc)
 			}
 			if wantLoc := wantLocation(in); ev.Location != wantLoc {
 				t.Errorf("%s: LOCATION %q, want %q", name, ev.Location, wantLoc)

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	gomail "github.com/wneessen/go-mail"
+
+	"tandem/app/validate"
 )
 
 // Message is one email to one recipient.
@@ -120,14 +122,21 @@ func render(m Message, draft bool) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// envelope is the SMTP envelope of a message: bare addresses.
+// envelope is the SMTP envelope of a message: bare addresses, domains in punycode.
 type envelope struct {
 	from, to string
+	// utf8 names an address (as typed) whose local part has non-ASCII letters: the message
+	// can go only to a server that offers SMTPUTF8. Empty when every address is ASCII.
+	utf8 string
 }
 
 // compose checks m and turns it into a go-mail message with the given
 // Message-ID (without angle brackets). Its errors are sentences about m
 // without the message id; callers add it.
+//
+// Addresses follow Tandem's address rule (validate.Address). Their domains are written in
+// punycode in the envelope and the headers; a local part with non-ASCII letters is kept as
+// typed (RFC 6531/6532) and recorded in the envelope, for Send to require SMTPUTF8.
 func compose(m Message, messageID string, draft bool) (*gomail.Msg, envelope, error) {
 	from, err := checkAddress("sender", m.FromEmail)
 	if err != nil {
@@ -137,10 +146,17 @@ func compose(m Message, messageID string, draft bool) (*gomail.Msg, envelope, er
 	if err != nil {
 		return nil, envelope{}, err
 	}
-	var replyTo string
-	if strings.TrimSpace(m.ReplyTo) != "" {
+	var replyTo validate.Addr
+	hasReplyTo := strings.TrimSpace(m.ReplyTo) != ""
+	if hasReplyTo {
 		if replyTo, err = checkAddress("reply-to", m.ReplyTo); err != nil {
 			return nil, envelope{}, err
+		}
+	}
+	env := envelope{from: from.Wire(), to: to.Wire()}
+	for _, a := range []validate.Addr{from, to, replyTo} {
+		if env.utf8 == "" && a.NeedsSMTPUTF8() {
+			env.utf8 = a.String()
 		}
 	}
 	if !utf8.ValidString(m.Text) {
@@ -161,10 +177,10 @@ func compose(m Message, messageID string, draft bool) (*gomail.Msg, envelope, er
 	// The *MailAddress setters take the address as is: FromFormat and
 	// AddToFormat build `"name" <addr>` with the name unescaped and re-parse it,
 	// which fails on a name with a double quote.
-	msg.FromMailAddress(&mail.Address{Name: cleanLine(m.FromName), Address: from})
-	msg.ToMailAddress(&mail.Address{Name: cleanLine(m.ToName), Address: to})
-	if replyTo != "" {
-		msg.ReplyToMailAddress(&mail.Address{Address: replyTo})
+	msg.FromMailAddress(&mail.Address{Name: cleanLine(m.FromName), Address: env.from})
+	msg.ToMailAddress(&mail.Address{Name: cleanLine(m.ToName), Address: env.to})
+	if hasReplyTo {
+		msg.ReplyToMailAddress(&mail.Address{Address: replyTo.Wire()})
 	}
 	msg.Subject(cleanLine(m.Subject))
 	date := m.Date
@@ -194,35 +210,21 @@ func compose(m Message, messageID string, draft bool) (*gomail.Msg, envelope, er
 			return nil, envelope{}, fmt.Errorf("attach the invite: %w", err)
 		}
 	}
-	return msg, envelope{from: from, to: to}, nil
+	return msg, env, nil
 }
 
-// checkAddress returns addr trimmed when it is a plain email address
-// (local@domain.tld, no display name, no comments, no domain literal).
-func checkAddress(role, addr string) (string, error) {
+// checkAddress checks addr, trimmed, against the address rule (validate.Address): a plain
+// email address, no display name, comment, quoted local part or domain literal.
+func checkAddress(role, addr string) (validate.Addr, error) {
 	a := strings.TrimSpace(addr)
 	if a == "" {
-		return "", fmt.Errorf("the %s address is empty", role)
+		return validate.Addr{}, fmt.Errorf("the %s address is empty", role)
 	}
-	invalid := fmt.Errorf("the %s address %q is not a valid email address", role, addr)
-	if !utf8.ValidString(a) || strings.ContainsFunc(a, func(r rune) bool {
-		return unicode.IsControl(r) || unicode.IsSpace(r) || strings.ContainsRune(`<>()[],;:"\`, r)
-	}) {
-		return "", invalid
+	parsed, err := validate.Address(a)
+	if err != nil {
+		return validate.Addr{}, fmt.Errorf("the %s address %w", role, err)
 	}
-	if strings.Count(a, "@") != 1 {
-		return "", invalid
-	}
-	local, domain, _ := strings.Cut(a, "@")
-	if local == "" || !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") ||
-		strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
-		return "", invalid
-	}
-	parsed, err := mail.ParseAddress(a)
-	if err != nil || parsed.Name != "" || parsed.Address != a {
-		return "", invalid
-	}
-	return a, nil
+	return parsed, nil
 }
 
 // cleanLine makes s one header-safe line: invalid UTF-8 is replaced, control
@@ -279,45 +281,50 @@ func isToken(s string) bool {
 }
 
 // newMessageID returns a unique Message-ID (without angle brackets) on the
-// sender's domain, so the machine's host name does not leak into it.
+// sender's domain (in punycode), so the machine's host name does not leak into it.
 func newMessageID(m Message) string {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	domain := "tandem.invalid"
-	if _, d, ok := strings.Cut(strings.TrimSpace(m.FromEmail), "@"); ok && d != "" && isDotAtom(d) {
-		domain = d
+	if a, err := validate.Address(strings.TrimSpace(m.FromEmail)); err == nil {
+		domain = a.ASCIIDomain
 	}
 	return fmt.Sprintf("%s.%d@%s", hex.EncodeToString(b[:]), m.ID, domain)
 }
 
-// isDotAtom reports whether s is ASCII letters, digits, hyphens and dots.
-func isDotAtom(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
-			return false
-		}
-	}
-	return true
-}
+// Draft file names: the subject part is cut to at most this many characters and bytes, so
+// that a name — and the temporary name it is written under, "." + name + ".<10 digits>.tmp" —
+// stays within the 255 bytes file systems allow even with an id of 19 digits and letters of 4
+// bytes each (255 - 16 for the temporary name - 24 for "<id>-" and ".eml" leaves 215).
+const (
+	draftSubjectRunes = 60
+	draftSubjectBytes = 120
+)
 
 // draftName returns "<ID>-<safe subject>.eml": the subject keeps letters,
 // digits, '-' and '_', other runs of characters become one '-', and it is cut
-// to 60 characters.
+// to 60 characters and 120 bytes, at a character boundary.
 func draftName(m Message) string {
 	var b strings.Builder
 	dash := false
 	n := 0
 	for _, r := range cleanLine(m.Subject) {
-		if n >= 60 {
+		if n >= draftSubjectRunes {
 			break
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			if b.Len()+utf8.RuneLen(r) > draftSubjectBytes {
+				break
+			}
 			b.WriteRune(r)
 			dash = false
 			n++
 			continue
 		}
 		if !dash && b.Len() > 0 {
+			if b.Len()+1 > draftSubjectBytes {
+				break
+			}
 			b.WriteByte('-')
 			dash = true
 			n++

@@ -169,7 +169,9 @@ func (s *Sender) addr() string {
 //
 // A temporary (4xx) answer is retried with a doubling backoff; a permanent
 // (5xx) answer fails that message with the server's text and Send goes on
-// with the next. A message that cannot be built fails without being sent. A
+// with the next. A message that cannot be built fails without being sent, and
+// so does one with an address that has non-ASCII letters before the @ when the
+// server does not offer SMTPUTF8 (domains always go in punycode). A
 // connection that broke after the message was handed over gives a failed,
 // non-temporary result saying it may have been delivered: it is never sent
 // again blindly.
@@ -230,6 +232,8 @@ func (s *Sender) deliver(ctx context.Context, id int64, env envelope, msg *gomai
 		case unknown:
 			return Result{ID: id, Uncertain: true, Reason: "The connection broke after the message was handed to the server, " +
 				"so it may have been delivered; check before sending it again (" + a.text + ")."}, nil
+		case unsendable:
+			return Result{ID: id, Reason: sentence(errors.New(a.text))}, nil
 		}
 		// Deferred. A reused connection that the server had closed while idle
 		// is expected: try again at once on a new one.
@@ -538,10 +542,11 @@ func describeConnError(addr string, err error) *connError {
 type outcome int
 
 const (
-	delivered outcome = iota // accepted (250 after the data)
-	refused                  // a permanent (5xx) answer
-	deferred                 // a temporary (4xx) answer or a broken connection before the hand-over
-	unknown                  // the connection broke after the message was handed over
+	delivered  outcome = iota // accepted (250 after the data)
+	refused                   // a permanent (5xx) answer
+	deferred                  // a temporary (4xx) answer or a broken connection before the hand-over
+	unknown                   // the connection broke after the message was handed over
+	unsendable                // the server lacks an extension the message needs (SMTPUTF8): nothing was sent
 )
 
 // attempt is the result of one SMTP transaction.
@@ -564,6 +569,13 @@ func (a attempt) reply() string {
 // transact sends msg in one MAIL, RCPT, DATA transaction on sc.
 func transact(sc *smtp.Client, env envelope, msg *gomail.Msg) attempt {
 	_ = sc.UpdateDeadline(commandTimeout)
+	// An address with non-ASCII letters before the @ may only travel with SMTPUTF8 (RFC
+	// 6531), which go-mail then asks for in MAIL FROM; without it the message is not sent.
+	if env.utf8 != "" {
+		if ok, _ := sc.Extension("SMTPUTF8"); !ok {
+			return attempt{kind: unsendable, stage: "sender address", text: noSMTPUTF8(env.utf8)}
+		}
+	}
 	if err := sc.Mail(angle(env.from)); err != nil {
 		return failed(sc, "sender address", err)
 	}
@@ -609,6 +621,13 @@ func failed(sc *smtp.Client, stage string, err error) attempt {
 		a.broken = true
 	}
 	return a
+}
+
+// noSMTPUTF8 is the reason a message to or from addr cannot go through a server without
+// SMTPUTF8.
+func noSMTPUTF8(addr string) string {
+	return "the mail server does not accept addresses with non-ASCII letters (SMTPUTF8): " + addr +
+		"; use an address in plain letters, or a server that offers SMTPUTF8"
 }
 
 // angle returns <addr> for MAIL FROM and RCPT TO.
@@ -671,6 +690,8 @@ func (s *Sender) Test(ctx context.Context, from, to string) (string, error) {
 			to, s.addr(), security, signedIn, a.text), nil
 	case unknown:
 		err = fmt.Errorf("test email: the connection to %s broke after the message was sent, so it may have been delivered: %s", s.addr(), a.text)
+	case unsendable:
+		err = fmt.Errorf("test email: %s", a.text)
 	case refused:
 		err = fmt.Errorf("test email: %s refused the %s: %s", s.addr(), a.stage, a.reply())
 	default:

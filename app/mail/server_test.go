@@ -140,9 +140,19 @@ const (
 // startServer runs a test SMTP server on 127.0.0.1 on a random port.
 func startServer(tb testing.TB, mode serverMode) *testServer {
 	tb.Helper()
+	return startServerWith(tb, mode, nil)
+}
+
+// startServerWith is startServer with the server's options changed by edit (SMTPUTF8 …).
+func startServerWith(tb testing.TB, mode serverMode, edit func(*smtptest.Options)) *testServer {
+	tb.Helper()
 	security := map[serverMode]string{modeSTARTTLS: "starttls", modeImplicit: "tls", modePlain: "none"}[mode]
 	be := newBackend()
-	srv := smtptest.StartWith(tb, be.options(security))
+	opts := be.options(security)
+	if edit != nil {
+		edit(&opts)
+	}
+	srv := smtptest.StartWith(tb, opts)
 	be.srv = srv
 	clientSecurity := srv.Security
 	if clientSecurity == "none" {

@@ -11,43 +11,6 @@ import (
 	"unicode"
 )
 
-// Email checks that s is a bare address like ana@example.org: one @, a local part and a domain
-// with a dot, no spaces, no display name. net/mail accepts far more (a@b, "Ana" <a@b>).
-func Email(s string) error {
-	if s == "" {
-		return fmt.Errorf("an email address is required")
-	}
-	at := strings.LastIndexByte(s, '@')
-	if at <= 0 || at == len(s)-1 || strings.Count(s, "@") != 1 {
-		return fmt.Errorf("%q is not an email address", s)
-	}
-	local, domain := s[:at], s[at+1:]
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`<>()[]\,;:"`, r) {
-			return fmt.Errorf("%q is not an email address", s)
-		}
-	}
-	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
-		return fmt.Errorf("%q is not an email address", s)
-	}
-	labels := strings.Split(domain, ".")
-	if len(labels) < 2 {
-		return fmt.Errorf("%q is not an email address (the domain has no dot)", s)
-	}
-	for _, l := range labels {
-		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
-			return fmt.Errorf("%q is not an email address", s)
-		}
-	}
-	if len(labels[len(labels)-1]) < 2 {
-		return fmt.Errorf("%q is not an email address", s)
-	}
-	return nil
-}
-
-// NormalizeEmail trims the address; case is kept as typed (the database compares without case).
-func NormalizeEmail(s string) string { return strings.TrimSpace(s) }
-
 // zones remembers which names are zones: loading one reads the zoneinfo database, which would
 // be most of the work of a large import where every row names one of a few zones.
 var zones sync.Map // name -> bool
@@ -91,13 +54,15 @@ func Date(s string) error {
 	return nil
 }
 
-// Text checks that s has no control characters (line breaks included) and at most max runes.
+// Text checks that s has no control characters (line breaks included: CR, LF, NEL U+0085
+// and the line and paragraph separators U+2028 and U+2029, which calendars and mail programs
+// also break lines on) and at most max runes.
 func Text(s string, max int) error {
 	if n := len([]rune(s)); n > max {
 		return fmt.Errorf("is %d characters long; at most %d", n, max)
 	}
 	for _, r := range s {
-		if unicode.IsControl(r) {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			return fmt.Errorf("contains a line break or control character")
 		}
 	}

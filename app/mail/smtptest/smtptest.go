@@ -45,6 +45,8 @@ type Received struct {
 	Data []byte
 	// TLS says whether the connection was encrypted.
 	TLS bool
+	// UTF8 says whether MAIL FROM asked for SMTPUTF8 (only possible when Options.SMTPUTF8).
+	UTF8 bool
 }
 
 // Options change the server; the zero value is what Start and Listen use. The hooks are
@@ -58,6 +60,10 @@ type Options struct {
 	Username string
 	// Password is the password accepted; empty means "secret".
 	Password string
+	// SMTPUTF8 offers the SMTPUTF8 extension (RFC 6531), for addresses with non-ASCII
+	// letters. Without it the server, like many real ones, does not offer it and refuses a
+	// MAIL FROM that asks for it.
+	SMTPUTF8 bool
 
 	// Command is called with "AUTH", "MAIL" or "RCPT" and whether the connection is encrypted.
 	Command func(name string, encrypted bool)
@@ -156,6 +162,7 @@ func ListenWith(opts Options) (*Server, error) {
 	s.srv.ReadTimeout = 30 * time.Second
 	s.srv.WriteTimeout = 30 * time.Second
 	s.srv.MaxMessageBytes = 10 << 20
+	s.srv.EnableSMTPUTF8 = opts.SMTPUTF8
 	s.srv.ErrorLog = quietLog{}
 
 	inner, err := net.Listen("tcp", "127.0.0.1:0")
@@ -268,6 +275,7 @@ type session struct {
 	c      *smtp.Conn
 	signed bool
 	from   string
+	utf8   bool
 	to     []string
 }
 
@@ -301,7 +309,7 @@ func (ss *session) Auth(string) (sasl.Server, error) {
 	}), nil
 }
 
-func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
+func (ss *session) Mail(from string, opts *smtp.MailOptions) error {
 	ss.command("MAIL")
 	if f := ss.s.opts.Mail; f != nil {
 		if err := f(from, ss.signed); err != nil {
@@ -311,6 +319,7 @@ func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
 		return ErrAuthRequired
 	}
 	ss.from = from
+	ss.utf8 = opts != nil && opts.UTF8
 	return nil
 }
 
@@ -342,7 +351,7 @@ func (ss *session) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	m := Received{From: ss.from, To: append([]string(nil), ss.to...), Data: data, TLS: ss.encrypted()}
+	m := Received{From: ss.from, To: append([]string(nil), ss.to...), Data: data, TLS: ss.encrypted(), UTF8: ss.utf8}
 	s := ss.s
 	if f := s.opts.Data; f != nil {
 		if err := f(m); err != nil {
@@ -362,6 +371,7 @@ func (ss *session) Data(r io.Reader) error {
 
 func (ss *session) Reset() {
 	ss.from = ""
+	ss.utf8 = false
 	ss.to = nil
 }
 
