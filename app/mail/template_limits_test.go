@@ -236,3 +236,17 @@ func BenchmarkHostileTemplate(b *testing.B) {
 		})
 	}
 }
+
+// TestRenderTimeLimit: past MaxRenderTime the next write or function call stops the message
+// (a budget whose deadline has passed stands in for a slow machine).
+func TestRenderTimeLimit(t *testing.T) {
+	for _, src := range []string{"Hello {{.Recipient.FirstName}}", `{{print .Recipient.FirstName | len}}`} {
+		b := newBudget()
+		b.deadline = time.Now().Add(-time.Millisecond)
+		_, err := execText(b, partText, src, hostileSample(), nil)
+		var te *TemplateError
+		if !errors.As(err, &te) || !errors.Is(err, ErrTooSlow) || te.Reason != "the message took longer than 1 s to write" {
+			t.Errorf("%s: %v, want the time limit", src, err)
+		}
+	}
+}
