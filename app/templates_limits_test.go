@@ -176,3 +176,30 @@ func TestSweepLeavesARequestWhoseEmailCannotBeWritten(t *testing.T) {
 	}
 	_ = short
 }
+
+// TestCloseRefusedWhenTheThankYouCannotBeWritten: the admin's 4,000-character message makes a
+// closing template saved before the limits pass 1 MB: Close is refused with the reason, and
+// the relationship, its sessions and the outbox are as they were.
+func TestCloseRefusedWhenTheThankYouCannotBeWritten(t *testing.T) {
+	f := newMailFixture(t, nil)
+	se := f.schedule(t, "2026-12-01T10:00")
+	putTemplate(t, f.d, "closing", "Thank you", strings.Repeat("{{.Reason}}", 100))
+	_, err := f.s.Relationships.Close(f.rel.ID, app.CloseInput{Status: "completed", Reason: "Goals reached", ThankYou: true,
+		Message: strings.Repeat("😀", 4000)})
+	if err == nil || !strings.Contains(err.Error(), "The “Relationship closed” email to Ana Silva could not be written: its plain text: the message would be longer than 1 MB") {
+		t.Fatalf("Close = %v", err)
+	}
+	if r, _ := f.s.Relationships.Get(f.rel.ID); r.Status != "active" {
+		t.Errorf("relationship %s, want active", r.Status)
+	}
+	if got, _ := f.s.Sessions.Get(se.ID); got.Status != "scheduled" {
+		t.Errorf("session %s, want scheduled", got.Status)
+	}
+	if m := f.messages(t, "queued"); len(m) != 2 {
+		t.Errorf("%d queued, want the 2 invites only", len(m))
+	}
+	if _, err := f.s.Relationships.Close(f.rel.ID, app.CloseInput{Status: "completed", Reason: "Goals reached", ThankYou: true,
+		Message: "Thank you both!"}); err != nil {
+		t.Errorf("Close with a short message: %v", err)
+	}
+}
