@@ -56,8 +56,8 @@ func (s *Templates) List() ([]MessageTemplate, error) {
 
 // Save checks the template by rendering it for each of notify.Samples (the sample recipient,
 // a group of 20 with the longest names and texts Tandem accepts, a recipient with no optional
-// details) within mail's limits (1 MB and 1 s a message, the constructs of
-// mail/template_rules.go), and stores it; a template that fails for any of them is refused
+// details) within mail's limits (1 MB and 1 s a message, the constructs
+// package mail allows), and stores it; a template that fails for any of them is refused
 // with the part, the reason and the sample.
 func (s *Templates) Save(t MessageTemplate) (MessageTemplate, error) {
 	if _, ok := notify.Default(t.Kind); !ok {

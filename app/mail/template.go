@@ -90,7 +90,7 @@ func (t Template) CheckAll(samples ...Sample) error {
 // MaxSubject characters it is cut with "…"), the text and the HTML (""
 // when the template has no HTML). The three together are at most
 // MaxMessageSize bytes and take at most MaxRenderTime; past either, or on
-// a construct Tandem does not allow (see template_rules.go), rendering stops
+// a construct Tandem does not allow (see the package documentation), rendering stops
 // with an error. Errors are *TemplateError.
 func (t Template) Render(data any) (subject, text, html string, err error) {
 	subject, text, html, err = t.render(data)

@@ -9,8 +9,8 @@ import (
 	"time"
 )
 
-// The limits of one rendered message. See the comment in template_rules.go for how they are
-// enforced.
+// The limits of one rendered message; the package documentation ("Template limits") says how
+// they are enforced.
 const (
 	// MaxMessageSize is what one message may write (subject, text and HTML together), and
 	// what the functions it calls may make between them: 1 MB each.

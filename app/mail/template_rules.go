@@ -8,32 +8,6 @@ import (
 	"text/template/parse"
 )
 
-// Why a template's cost is bounded, and how.
-//
-// text/template has no context and no deadline: a running Execute can only be stopped by its
-// writer failing, and {{range 1000000000}}{{end}} never writes. Running it in a goroutine with
-// a timer would return on time but leave the goroutine burning a core until it ends (25 s and
-// more), and {{printf "%999999d" 1}} allocates a megabyte before any writer sees it. So Tandem
-// restricts the template language to what its messages need, and every rule below is checked
-// on the parse tree before anything runs:
-//
-//   - {{range}} only over a list or a map of the data ({{range .Others}}), never over a number
-//     (range-over-int, Go 1.22), a channel, a function, or a value whose type is not known
-//     before it runs; and never a range inside another range. The work of a template is then
-//     at most its size times the longest list in the data.
-//   - no {{define}}, {{template}} or {{block}}: a template cannot call itself or another one.
-//   - the functions of text/template except call; those that make text (print, printf,
-//     println, html, js, urlquery) are Tandem's own versions, which count what they make
-//     against the message's output budget, and printf refuses widths and precisions over 100.
-//   - a part's source is at most MaxTemplateSize bytes, so the parse and the static walk are
-//     bounded too.
-//
-// What a message writes counts against MaxMessageSize (1 MB) for the whole message, and so,
-// separately, does what its functions make; every write and function call checks the
-// MaxRenderTime (1 s) deadline;
-// with the rules above the work between two such checks is bounded by the data, so the limit
-// is enforced, in the calling goroutine, with nothing left running.
-
 // allowedFuncs are the functions a template may call.
 var allowedFuncs = map[string]bool{
 	"and": true, "or": true, "not": true, "len": true, "index": true, "slice": true,
@@ -68,8 +42,9 @@ type variable struct {
 	typ  reflect.Type
 }
 
-// checkRules checks tree against the rules above; data is the type the template runs with
-// (nil when it is not known).
+// checkRules checks tree against the rules of the package documentation ("Template limits"):
+// range only over a list or a map of the data, never a range inside another, no {{template}},
+// only allowedFuncs. data is the type the template runs with (nil when it is not known).
 func checkRules(tree *parse.Tree, data reflect.Type) error {
 	if tree == nil || tree.Root == nil {
 		return nil
