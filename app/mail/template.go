@@ -135,6 +135,9 @@ func execText(b *budget, part, src string, data any, typ reflect.Type) (string, 
 	if err := tmpl.Execute(w, data); err != nil {
 		return "", templateError(part, err)
 	}
+	if b.slow {
+		return "", templateError(part, ErrTooSlow)
+	}
 	return w.out.String(), nil
 }
 
@@ -158,6 +161,9 @@ func execHTML(b *budget, src string, data any, typ reflect.Type) (string, error)
 	if err := tmpl.Execute(w, data); err != nil {
 		return "", templateError(partHTML, err)
 	}
+	if b.slow {
+		return "", templateError(partHTML, ErrTooSlow)
+	}
 	return w.out.String(), nil
 }
 
@@ -169,18 +175,20 @@ func checkSize(part, src string) error {
 	return nil
 }
 
-// checkTrees checks the tree of a part against the rules of template_rules.go; names are the
-// templates the part's source made: any but the part itself came from {{define}} or {{block}},
-// which are not allowed either.
+// checkTrees checks the tree of a part against the rules of template_rules.go, and paces its
+// ranges (paceRanges); names are the templates the part's source made: any but the part
+// itself came from {{define}} or {{block}}, which are not allowed either.
 func checkTrees(part string, names []string, tree *parse.Tree, typ reflect.Type) error {
 	for _, n := range names {
 		if n != part {
 			return &TemplateError{Part: part, Reason: "{{define}} and {{block}} are not allowed: write the message in one piece"}
 		}
 	}
-	if err := checkRules(tree, typ); err != nil {
+	ranges, err := checkRules(tree, typ)
+	if err != nil {
 		return &TemplateError{Part: part, Reason: err.Error(), Err: err}
 	}
+	paceRanges(ranges)
 	return nil
 }
 

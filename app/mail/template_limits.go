@@ -3,6 +3,7 @@ package mail
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	ttemplate "text/template"
@@ -38,6 +39,7 @@ var ErrTooSlow = errors.New("the message took longer than 1 s to write")
 type budget struct {
 	write, make int
 	deadline    time.Time
+	slow        bool // a paced range stopped at the deadline
 }
 
 func newBudget() *budget {
@@ -93,6 +95,51 @@ func (b *budget) funcs() ttemplate.FuncMap {
 			}
 			return made(fmt.Sprintf(format, args...))
 		},
+		funcEach:  b.each(false),
+		funcEach2: b.each(true),
+	}
+}
+
+// The functions paceRanges adds to ranges; a template cannot call them (allowedFuncs).
+const (
+	funcEach  = "tandemEach"
+	funcEach2 = "tandemEach2"
+)
+
+// each returns the function that turns a list (a slice or an array) into an iterator of the
+// same elements — an iter.Seq of the element type, or with index an iter.Seq2 of the index and
+// the element — which checks the deadline before each element and stops the range there (the
+// template then fails with ErrTooSlow). text/template passes and unwraps the reflect.Values.
+func (b *budget) each(index bool) func(reflect.Value) reflect.Value {
+	return func(list reflect.Value) reflect.Value {
+		for list.Kind() == reflect.Interface && !list.IsNil() {
+			list = list.Elem()
+		}
+		if k := list.Kind(); k != reflect.Slice && k != reflect.Array {
+			return list
+		}
+		in := []reflect.Type{list.Type().Elem()}
+		if index {
+			in = []reflect.Type{reflect.TypeFor[int](), list.Type().Elem()}
+		}
+		yield := reflect.FuncOf(in, []reflect.Type{reflect.TypeFor[bool]()}, false)
+		seq := reflect.FuncOf([]reflect.Type{yield}, nil, false)
+		return reflect.MakeFunc(seq, func(args []reflect.Value) []reflect.Value {
+			for i := range list.Len() {
+				if time.Now().After(b.deadline) {
+					b.slow = true
+					return nil
+				}
+				v := []reflect.Value{list.Index(i)}
+				if index {
+					v = []reflect.Value{reflect.ValueOf(i), list.Index(i)}
+				}
+				if !args[0].Call(v)[0].Bool() {
+					return nil
+				}
+			}
+			return nil
+		})
 	}
 }
 

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"errors"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -146,6 +147,31 @@ func TestTemplateRulesAllow(t *testing.T) {
 	}
 }
 
+// TestRangesArePacedWithoutChangingTheOutput: the iterator each range over a list goes through
+// (to check the deadline per element) gives the same elements, in every part and context.
+func TestRangesArePacedWithoutChangingTheOutput(t *testing.T) {
+	data := hostileSample()
+	data.Others = []person{{FirstName: "Jai"}, {FirstName: ""}, {FirstName: "Ana"}}
+	tmpl := Template{Subject: "{{range .Others}}{{if .FirstName}}{{.FirstName}} {{end}}{{end}}",
+		Text: "{{range $i, $o := .Others}}{{$i}}={{$o.FirstName}};{{else}}none{{end}}",
+		HTML: `<script>var a = [{{range .Others}}{{.FirstName}},{{end}}];</script><a href="/p?{{range .Others}}n={{.FirstName}}&amp;{{end}}">x</a>`}
+	subject, text, html, err := tmpl.Render(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if subject != "Jai Ana" || text != "0=Jai;1=;2=Ana;" ||
+		html != `<script>var a = ["Jai","","Ana",];</script><a href="/p?n=Jai&amp;n=&amp;n=Ana&amp;">x</a>` {
+		t.Errorf("got %q %q %q", subject, text, html)
+	}
+	data.Others = nil
+	if _, text, _, err := tmpl.Render(data); err != nil || text != "none" {
+		t.Errorf("empty list: %q, %v", text, err)
+	}
+	if err := (Template{Subject: "{{tandemEach .Others}}", Text: "t"}).Check(data); err == nil {
+		t.Error("a template called Tandem's own range function")
+	}
+}
+
 // TestTemplateLimitsAddUp checks that the 1 MB is for the whole message: a subject, a text and
 // an HTML body each under it can still pass it together.
 func TestTemplateLimitsAddUp(t *testing.T) {
@@ -237,13 +263,15 @@ func BenchmarkHostileTemplate(b *testing.B) {
 	}
 }
 
-// TestRenderTimeLimit: past MaxRenderTime the next write or function call stops the message
-// (a budget whose deadline has passed stands in for a slow machine).
+// TestRenderTimeLimit: past MaxRenderTime the next write, function call or element of a range
+// stops the message (a budget whose deadline has passed stands in for a slow machine, or a
+// list long enough that a body writing nothing would run for seconds).
 func TestRenderTimeLimit(t *testing.T) {
-	for _, src := range []string{"Hello {{.Recipient.FirstName}}", `{{print .Recipient.FirstName | len}}`} {
+	for _, src := range []string{"Hello {{.Recipient.FirstName}}", `{{print .Recipient.FirstName | len}}`,
+		`{{range .Others}}{{if .FirstName}}{{end}}{{end}}`, `{{range $i, $o := .Others}}{{if $i}}{{end}}{{end}}`} {
 		b := newBudget()
 		b.deadline = time.Now().Add(-time.Millisecond)
-		_, err := execText(b, partText, src, hostileSample(), nil)
+		_, err := execText(b, partText, src, hostileSample(), reflect.TypeFor[hostileData]())
 		var te *TemplateError
 		if !errors.As(err, &te) || !errors.Is(err, ErrTooSlow) || te.Reason != "the message took longer than 1 s to write" {
 			t.Errorf("%s: %v, want the time limit", src, err)

@@ -34,6 +34,7 @@ type checker struct {
 	tree    *parse.Tree
 	vars    []variable // in scope, innermost last
 	inRange bool
+	lists   []*parse.RangeNode // the ranges over a list, for paceRanges
 }
 
 // variable is a template variable in scope and the type of its value (nil: not known).
@@ -44,13 +45,30 @@ type variable struct {
 
 // checkRules checks tree against the rules of the package documentation ("Template limits"):
 // range only over a list or a map of the data, never a range inside another, no {{template}},
-// only allowedFuncs. data is the type the template runs with (nil when it is not known).
-func checkRules(tree *parse.Tree, data reflect.Type) error {
+// only allowedFuncs. data is the type the template runs with (nil when it is not known). It
+// returns the ranges over a list (a slice or an array), for paceRanges.
+func checkRules(tree *parse.Tree, data reflect.Type) ([]*parse.RangeNode, error) {
 	if tree == nil || tree.Root == nil {
-		return nil
+		return nil, nil
 	}
 	c := &checker{tree: tree, vars: []variable{{name: "$", typ: data}}}
-	return c.list(tree.Root, data)
+	err := c.list(tree.Root, data)
+	return c.lists, err
+}
+
+// paceRanges makes each range over a list check the deadline before each element: its
+// pipeline ends with the function each (or each2 for {{range $i, $x := …}}), which turns the
+// list into an iterator (range-over-func) of the same elements. A range's body may write
+// nothing, so without it a long enough list could run past MaxRenderTime between two checks.
+func paceRanges(ranges []*parse.RangeNode) {
+	for _, r := range ranges {
+		name := funcEach
+		if len(r.Pipe.Decl) == 2 {
+			name = funcEach2
+		}
+		id := parse.NewIdentifier(name).SetPos(r.Pos)
+		r.Pipe.Cmds = append(r.Pipe.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: r.Pos, Args: []parse.Node{id}})
+	}
 }
 
 func (c *checker) errorf(n parse.Node, format string, args ...any) error {
@@ -131,6 +149,9 @@ func (c *checker) rangeNode(n *parse.RangeNode, dot reflect.Type) error {
 	key, elem, err := c.rangeable(n, t)
 	if err != nil {
 		return err
+	}
+	if k := t.Kind(); k == reflect.Slice || k == reflect.Array {
+		c.lists = append(c.lists, n)
 	}
 	switch len(n.Pipe.Decl) {
 	case 1:
