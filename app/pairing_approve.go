@@ -73,7 +73,7 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 			out.Relationships++
 			ids, err := notify.QueueIntroduction(ctx, q, sender(st), p.Program, relID, p.Row, it.Score, it.Reasons, s.now())
 			if err != nil {
-				return err
+				return mailErr(err)
 			}
 			queued = append(queued, ids...)
 		}

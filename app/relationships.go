@@ -397,7 +397,7 @@ func (s *Relationships) Close(id int64, in CloseInput) (Relationship, error) {
 		}
 		ids, err := notify.QueueClosing(ctx, q, sender(st), prog, id, in.Message, s.now())
 		queued = append(queued, ids...)
-		return err
+		return mailErr(err)
 	})
 	if err != nil {
 		return Relationship{}, err

@@ -16,8 +16,9 @@ func (s *Requests) queue(ctx context.Context, q *store.Queries, st AppSettings, 
 		return 0, err
 	}
 	v.Reason = reason
-	return notify.Queue(ctx, q, kind, v, notify.Message{ToName: to.Name, ToEmail: to.Email, RequestID: r.ID,
+	id, err := notify.Queue(ctx, q, kind, v, notify.Message{ToName: to.Name, ToEmail: to.Email, RequestID: r.ID,
 		RelationshipID: r.RelationshipID.Int64, ProgramID: prog.ID}, s.now())
+	return id, mailErr(err)
 }
 
 // vars fills the template variables of a request email; a declined or expired request also

@@ -43,7 +43,7 @@ func (s *Requests) Preview(in RequestInput) (RequestPreview, error) {
 		out.InReview = prog.ReviewRequests
 		return err
 	})
-	return out, err
+	return out, mailErr(err)
 }
 
 // Create records a request. Unless the program asks the admin to review requests first, the

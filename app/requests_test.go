@@ -14,6 +14,7 @@ import (
 // reqFixture is a program with peers, mentors and mentees, and a clock the test moves.
 type reqFixture struct {
 	s     *app.Services
+	d     *db.DB
 	now   time.Time
 	peer  app.Program
 	cohor app.Program
@@ -28,7 +29,7 @@ func newReqFixture(t *testing.T) *reqFixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
-	f := &reqFixture{now: testNow, p: map[string]app.Participant{}, c: map[string]app.Participant{}}
+	f := &reqFixture{d: d, now: testNow, p: map[string]app.Participant{}, c: map[string]app.Participant{}}
 	f.s = app.NewServices(context.Background(), d, func() time.Time { return f.now }, &app.KeyringSecrets{NoKeyring: true})
 	if _, err := f.s.Settings.Save(app.AppSettings{AdminName: "Sam Admin", AdminEmail: "mentoring@example.org", Delivery: "smtp",
 		DefaultTimeZone: "Europe/London"}); err != nil {

@@ -17,5 +17,5 @@ func queueSessionMail(ctx context.Context, q *store.Queries, st AppSettings, se 
 	if errors.As(err, &ce) {
 		return nil, &Error{Message: "The invitation could not be written: " + ce.Err.Error()}
 	}
-	return ids, err
+	return ids, mailErr(err)
 }

@@ -54,8 +54,11 @@ func (s *Templates) List() ([]MessageTemplate, error) {
 	return out, nil
 }
 
-// Save checks the template by rendering it with sample data and stores it; a template that
-// fails to render is refused with the part and the reason.
+// Save checks the template by rendering it for each of notify.Samples (the sample recipient,
+// a group of 20 with the longest names and texts Tandem accepts, a recipient with no optional
+// details) within mail's limits (1 MB and 1 s a message, the constructs
+// package mail allows), and stores it; a template that fails for any of them is refused
+// with the part, the reason and the sample.
 func (s *Templates) Save(t MessageTemplate) (MessageTemplate, error) {
 	if _, ok := notify.Default(t.Kind); !ok {
 		return t, fieldErr("kind", "%q is not a kind of message", t.Kind)
@@ -67,7 +70,7 @@ func (s *Templates) Save(t MessageTemplate) (MessageTemplate, error) {
 	if strings.TrimSpace(t.Text) == "" {
 		return t, fieldErr("text", "A message needs a plain-text body")
 	}
-	if err := mt.Check(notify.Sample()); err != nil {
+	if err := mt.CheckAll(notify.Samples()...); err != nil {
 		var te *mail.TemplateError
 		if errors.As(err, &te) {
 			return t, fieldErr(te.Part, "%s", upperFirst(te.Error()))
@@ -102,6 +105,27 @@ func (s *Templates) Preview(t MessageTemplate) (TemplatePreview, error) {
 		return TemplatePreview{}, err
 	}
 	return TemplatePreview{Subject: subj, Text: text, HTML: html}, nil
+}
+
+// partWords name a template's parts in a sentence.
+var partWords = map[string]string{"subject": "its subject", "text": "its plain text", "html": "its HTML"}
+
+// mailErr turns an email that could not be written for one recipient (its template fails, or
+// passes a limit, with their data) into the admin's error: which email, to whom, why, and what
+// to do. The act that queued it is refused whole — its transaction rolls back, so nothing of
+// it is saved and no one gets half of it — and the limits make that fail within a second, so
+// the write lock is never held for long. Other errors are returned as they are.
+func mailErr(err error) error {
+	var re *notify.RenderError
+	if !errors.As(err, &re) {
+		return err
+	}
+	to := re.To.Name
+	if to == "" {
+		to = re.To.Email
+	}
+	return &Error{Message: fmt.Sprintf("The “%s” email to %s could not be written: %s: %s. Nothing was saved: change that template in "+
+		"Settings → Message templates, then try again.", notify.Label(re.Kind), to, partWords[re.Err.Part], re.Err.Reason)}
 }
 
 // sender is who the emails are from, for package notify.

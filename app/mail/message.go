@@ -31,7 +31,8 @@ type Message struct {
 	ToName, ToEmail string
 	// ReplyTo is an optional Reply-To address.
 	ReplyTo string
-	// Subject is one line; line breaks and other control characters become spaces.
+	// Subject is one line; line breaks and other control characters become spaces, and it
+	// is cut past MaxSubject characters (SubjectLine).
 	Subject string
 	// Text is the plain-text body.
 	Text string
@@ -182,7 +183,7 @@ func compose(m Message, messageID string, draft bool) (*gomail.Msg, envelope, er
 	if hasReplyTo {
 		msg.ReplyToMailAddress(&mail.Address{Address: replyTo.Wire()})
 	}
-	msg.Subject(cleanLine(m.Subject))
+	msg.Subject(foldableSubject(SubjectLine(m.Subject)))
 	date := m.Date
 	if date.IsZero() {
 		date = time.Now()

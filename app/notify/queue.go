@@ -40,9 +40,14 @@ func Enqueue(ctx context.Context, q *store.Queries, m Message, now time.Time) (i
 }
 
 // Queue renders the kind's template (the admin's, else the default) with v and enqueues it to
-// m's recipient, inside the caller's transaction.
+// m's recipient, inside the caller's transaction. A template that fails for this recipient is
+// a *RenderError, and nothing is queued: the caller refuses its whole act with the reason.
 func Queue(ctx context.Context, q *store.Queries, kind string, v Vars, m Message, now time.Time) (int64, error) {
 	subj, text, html, err := Render(ctx, q, kind, v)
+	var re *RenderError
+	if errors.As(err, &re) {
+		return 0, err
+	}
 	if err != nil {
 		return 0, fmt.Errorf("%s email: %w", kind, err)
 	}

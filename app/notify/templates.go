@@ -45,13 +45,36 @@ func Template(ctx context.Context, q *store.Queries, kind string) (t mail.Templa
 	return d, false, nil
 }
 
-// Render fills the kind's template (inside a transaction) for one recipient.
+// RenderError is an email that could not be written for one recipient: its template fails
+// with their data, or passes a limit (mail.MaxMessageSize, mail.MaxRenderTime). The limits
+// stop it within a second, so a transaction that renders many is never held for long.
+type RenderError struct {
+	Kind string // the kind of email
+	To   Person // its recipient
+	Err  *mail.TemplateError
+}
+
+// Error says which email, to whom, and why.
+func (e *RenderError) Error() string {
+	return fmt.Sprintf("%s email to %s: %v", e.Kind, e.To.Email, e.Err)
+}
+
+// Unwrap returns the template's error.
+func (e *RenderError) Unwrap() error { return e.Err }
+
+// Render fills the kind's template (inside a transaction) for one recipient. A template that
+// fails or passes a limit with their data is a *RenderError.
 func Render(ctx context.Context, q *store.Queries, kind string, v Vars) (subject, text, html string, err error) {
 	t, _, err := Template(ctx, q, kind)
 	if err != nil {
 		return "", "", "", err
 	}
-	return t.Render(v)
+	subject, text, html, err = t.Render(v)
+	var te *mail.TemplateError
+	if errors.As(err, &te) {
+		return "", "", "", &RenderError{Kind: kind, To: v.Recipient, Err: te}
+	}
+	return subject, text, html, err
 }
 
 func mustLoad(fsys fs.FS, dir string) map[string]mail.Template {
@@ -64,7 +87,7 @@ func mustLoad(fsys fs.FS, dir string) map[string]mail.Template {
 
 // load reads the default templates from dir: a subject and a text for every kind, an HTML
 // body where there is one, no file for a kind Tandem does not write, and each one renders with
-// the sample variables. A subject or HTML file's final line break is not part of it; the text
+// every one of the Samples. A subject or HTML file's final line break is not part of it; the text
 // keeps its own.
 func load(fsys fs.FS, dir string) (map[string]mail.Template, error) {
 	known := map[string]bool{}
@@ -105,7 +128,7 @@ func load(fsys fs.FS, dir string) (map[string]mail.Template, error) {
 		if strings.TrimSpace(t.Text) == "" {
 			return nil, fmt.Errorf("default templates: %s.txt is missing or empty", k)
 		}
-		if err := t.Check(Sample()); err != nil {
+		if err := t.CheckAll(Samples()...); err != nil {
 			return nil, fmt.Errorf("default templates: %s: %w", k, err)
 		}
 	}
