@@ -59,6 +59,7 @@ func Open(ctx context.Context, path string, now Clock, secrets Secrets, readOnly
 			o.Close()
 			return nil, err
 		}
+		o.Outbox.cleanDrafts()
 	}
 	return o, nil
 }

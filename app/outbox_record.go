@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"tandem/app/mail"
 	"tandem/app/status"
 	"tandem/db/store"
 )
@@ -125,4 +126,18 @@ func unsavedReason(n int) string {
 	return fmt.Sprintf("Sending stopped: Tandem could not save what the mail server answered for %s "+
 		"(the data file is busy or cannot be written). It keeps trying, and saves it before it closes; "+
 		"nothing is sent twice.", plural(n, "message", "messages"))
+}
+
+// cleanDrafts removes the temporary files a draft export killed halfway left in the drafts
+// folder (at start, when nothing is exporting).
+func (s *Outbox) cleanDrafts() {
+	st, err := s.settings.Get()
+	if err != nil || st.DraftsDir == "" {
+		return
+	}
+	if n, err := mail.CleanTemp(st.DraftsDir); err != nil {
+		slog.Warn("outbox: clean the drafts folder", "dir", st.DraftsDir, "err", err)
+	} else if n > 0 {
+		slog.Info("outbox: removed what interrupted draft exports left", "files", n)
+	}
 }
