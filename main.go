@@ -39,7 +39,7 @@ func main() {
 	}
 }
 
-func run(cmd cli.Command) error {
+func run(cmd cli.Command) (err error) {
 	if cmd.Name == "version" {
 		fmt.Println("tandem", app.Version)
 		return nil
@@ -66,6 +66,7 @@ func run(cmd cli.Command) error {
 		logPath, closeLog = "", func() {}
 	}
 	defer closeLog()
+	defer func() { err = app.CommandError(err, logPath) }()
 	ctx := context.Background()
 	secrets := app.EnvSecrets(os.Getenv("TANDEM_SMTP_PASSWORD"), &app.KeyringSecrets{})
 	o, err := app.Open(ctx, path, time.Now, secrets, cmd.ReadOnly())

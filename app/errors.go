@@ -73,6 +73,27 @@ func ErrorFormatter(logPath string) func(error) any {
 	}
 }
 
+// CommandError is what a command-line verb prints for err, worded as the window words it: the
+// admin's *Error and a start-up problem as they are; anything else logged with its cause and
+// told as what failed and where the log is, never raw database text.
+func CommandError(err error, logPath string) error {
+	var e *Error
+	var oe *db.OpenError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &oe):
+		return oe
+	case db.IsBusy(err):
+		slog.Error("command failed", "err", err)
+		return errors.New(busyMessage)
+	}
+	slog.Error("command failed", "err", err)
+	return errors.New(internalMessage(err, logPath))
+}
+
 // busyMessage is what a write that waited out the busy timeout tells the admin: nothing changed.
 const busyMessage = "Tandem is busy saving a long change (an import, a pairing run); nothing was changed. Try again in a moment."
 

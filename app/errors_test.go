@@ -56,3 +56,15 @@ func TestFailedReadIsNotAMissingRow(t *testing.T) {
 		t.Fatalf("a failed read reads as %T %v, want an internal error", err, err)
 	}
 }
+
+// A command-line verb prints words, never raw database text.
+func TestCommandErrorWordsWhatFailed(t *testing.T) {
+	raw := fmt.Errorf("export sessions: %w", errors.New("SQL logic error: no such table: sessions (1)"))
+	got := app.CommandError(raw, "/data/tandem.log").Error()
+	if strings.Contains(got, "SQL") || !strings.Contains(got, "while trying to export sessions") || !strings.Contains(got, "/data/tandem.log") {
+		t.Errorf("got %q", got)
+	}
+	if got := app.CommandError(&app.Error{Message: "Choose a program"}, "").Error(); got != "Choose a program" {
+		t.Errorf("an *Error should pass as it is, got %q", got)
+	}
+}

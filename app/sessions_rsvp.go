@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tandem/app/invite"
+	"tandem/app/status"
 	"tandem/db"
 	"tandem/db/store"
 )
@@ -76,8 +77,15 @@ func (s *Sessions) importRSVP(sessionID int64, fileName, data string, confirmed 
 		if att == nil {
 			return refusedReply(fileName, "It answers for %s, who is not invited to this session.", ans.Email)
 		}
+		if se.Status == status.SessionCancelled {
+			return refusedReply(fileName, "This session was cancelled, so its replies are no longer recorded.")
+		}
 		if ans.Sequence < int(se.Sequence) {
 			return refusedReply(fileName, "This answers an older version of the invite; the session has changed since (%s needs to answer the latest invite).", att.Name)
+		}
+		if ans.Sequence > int(se.Sequence) {
+			return refusedReply(fileName, "This answers version %d of the invite, but Tandem has only sent up to version %d: it was not made from Tandem's invite.",
+				ans.Sequence, se.Sequence)
 		}
 		res = RSVPResult{Name: att.Name, Email: att.Email, PartStat: ans.PartStat, Comment: ans.Comment, From: ans.From}
 		if ans.InEmail && !ans.SentByAttendee() && !confirmed {

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -162,6 +163,8 @@ func TestImportRSVPRefusesHostileReplies(t *testing.T) {
 			"both.ics: A calendar reply answers one invite; this file answers 2 different events. Nothing was changed."},
 		{"an older SEQUENCE", "late.ics", replyFile("REPLY", 0, one, anaDeclines),
 			"late.ics: This answers an older version of the invite; the session has changed since (Ana Silva needs to answer the latest invite). Nothing was changed."},
+		{"a SEQUENCE Tandem never sent", "future.ics", replyFile("REPLY", 7, one, anaDeclines),
+			"future.ics: This answers version 7 of the invite, but Tandem has only sent up to version 1: it was not made from Tandem's invite. Nothing was changed."},
 		{"an attendee in the program but not invited", "lena.eml", replyEmail("lena.berg@northwind.example", replyICS("REPLY", 1, one, "PARTSTAT=DECLINED:mailto:lena.berg@northwind.example")),
 			"lena.eml: It answers for lena.berg@northwind.example, who is not invited to this session. Nothing was changed."},
 		{"an attendee Tandem does not know", "stranger.ics", replyFile("REPLY", 1, one, "PARTSTAT=DECLINED:mailto:stranger@example.org"),
@@ -241,5 +244,23 @@ func TestConfirmRSVPAppliesAReplyFromSomeoneElse(t *testing.T) {
 	}
 	if got := partStats(); got[kenjiEmail] != "DECLINED" || got[anaEmail] != "TENTATIVE" {
 		t.Errorf("after Kenji's reply: %v", got)
+	}
+}
+
+// A reply to a cancelled session is refused: the session is over, whatever the answer says.
+func TestImportRSVPRefusesRepliesToACancelledSession(t *testing.T) {
+	f, se, _, partStats := rsvpFixture(t)
+	cancelled, err := f.s.Sessions.Cancel(se.ID, "Ana is away")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := partStats()
+	_, err = f.s.Sessions.ImportRSVP(se.ID, "kenji.eml", replyEmail(kenjiEmail,
+		replyICS("REPLY", cancelled.Sequence, []string{se.UID}, "PARTSTAT=ACCEPTED:mailto:"+kenjiEmail)))
+	if err == nil || !strings.Contains(err.Error(), "This session was cancelled, so its replies are no longer recorded") {
+		t.Fatalf("reply to a cancelled session: %v", err)
+	}
+	if after := partStats(); !maps.Equal(after, before) {
+		t.Errorf("answers changed from %v to %v", before, after)
 	}
 }
