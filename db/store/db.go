@@ -240,6 +240,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listOpenMembershipsStmt, err = db.PrepareContext(ctx, listOpenMemberships); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOpenMemberships: %w", err)
 	}
+	if q.listOpenRelationshipsOfStmt, err = db.PrepareContext(ctx, listOpenRelationshipsOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenRelationshipsOf: %w", err)
+	}
 	if q.listOtherPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listOtherPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOtherPendingMentorRequests: %w", err)
 	}
@@ -254,6 +257,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPendingMentorRequests: %w", err)
+	}
+	if q.listPendingRequestsOfStmt, err = db.PrepareContext(ctx, listPendingRequestsOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPendingRequestsOf: %w", err)
 	}
 	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
@@ -770,6 +776,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listOpenMembershipsStmt: %w", cerr)
 		}
 	}
+	if q.listOpenRelationshipsOfStmt != nil {
+		if cerr := q.listOpenRelationshipsOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenRelationshipsOfStmt: %w", cerr)
+		}
+	}
 	if q.listOtherPendingMentorRequestsStmt != nil {
 		if cerr := q.listOtherPendingMentorRequestsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOtherPendingMentorRequestsStmt: %w", cerr)
@@ -793,6 +804,11 @@ func (q *Queries) Close() error {
 	if q.listPendingMentorRequestsStmt != nil {
 		if cerr := q.listPendingMentorRequestsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPendingMentorRequestsStmt: %w", cerr)
+		}
+	}
+	if q.listPendingRequestsOfStmt != nil {
+		if cerr := q.listPendingRequestsOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPendingRequestsOfStmt: %w", cerr)
 		}
 	}
 	if q.listPeopleStmt != nil {
@@ -1156,11 +1172,13 @@ type Queries struct {
 	listMentorLoadsStmt                *sql.Stmt
 	listMessagesStmt                   *sql.Stmt
 	listOpenMembershipsStmt            *sql.Stmt
+	listOpenRelationshipsOfStmt        *sql.Stmt
 	listOtherPendingMentorRequestsStmt *sql.Stmt
 	listPairPreferencesStmt            *sql.Stmt
 	listParticipantAnswersStmt         *sql.Stmt
 	listParticipantRowsStmt            *sql.Stmt
 	listPendingMentorRequestsStmt      *sql.Stmt
+	listPendingRequestsOfStmt          *sql.Stmt
 	listPeopleStmt                     *sql.Stmt
 	listProgramAnswersStmt             *sql.Stmt
 	listProgramDepartmentsStmt         *sql.Stmt
@@ -1289,11 +1307,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listMentorLoadsStmt:                q.listMentorLoadsStmt,
 		listMessagesStmt:                   q.listMessagesStmt,
 		listOpenMembershipsStmt:            q.listOpenMembershipsStmt,
+		listOpenRelationshipsOfStmt:        q.listOpenRelationshipsOfStmt,
 		listOtherPendingMentorRequestsStmt: q.listOtherPendingMentorRequestsStmt,
 		listPairPreferencesStmt:            q.listPairPreferencesStmt,
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
 		listParticipantRowsStmt:            q.listParticipantRowsStmt,
 		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
+		listPendingRequestsOfStmt:          q.listPendingRequestsOfStmt,
 		listPeopleStmt:                     q.listPeopleStmt,
 		listProgramAnswersStmt:             q.listProgramAnswersStmt,
 		listProgramDepartmentsStmt:         q.listProgramDepartmentsStmt,
