@@ -20,7 +20,11 @@ func FuzzRead(f *testing.F) {
 	targets := testTargets()
 	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
 		name := names[int(kind)%len(names)]
+		panics := readPanics.Load()
 		tab, err := Read(name, data)
+		if readPanics.Load() != panics {
+			t.Fatal("Read panicked (and recovered)")
+		}
 		if err != nil {
 			if msg := err.Error(); msg == "" || strings.ToLower(msg[:1]) != msg[:1] {
 				t.Fatalf("error %q is not a lower-case sentence", msg)
