@@ -23,32 +23,46 @@ type numberFormats struct {
 
 	f      *excelize.File // made on first use
 	styles map[int]int    // number format id → style in f; 0 when f cannot render it
+	texts  int            // texts f holds as shared strings, which only grow
 	cache  map[numberKey]string
 }
 
 type numberKey struct {
 	id    int
 	value string
+	text  bool
 }
+
+// maxHelperTexts is how many texts the helper workbook renders before it is made anew.
+const maxHelperTexts = 1_000
 
 // maxNumberCache bounds the cache of rendered numbers.
 const maxNumberCache = 10_000
 
 // format renders the number v (normalised as by normalizeNumber) of a cell of format style.
-func (n *numberFormats) format(v string, style int) string {
-	if style <= 0 || style >= len(n.xf) {
+func (n *numberFormats) format(v string, style int) string { return n.render(v, style, false) }
+
+// formatText renders the text v of a cell of format style: only a format's text section
+// applies to text (";;;" hides it, `"ID-"@` prefixes it).
+func (n *numberFormats) formatText(v string, style int) string { return n.render(v, style, true) }
+
+func (n *numberFormats) render(v string, style int, text bool) string {
+	if v == "" || style <= 0 || style >= len(n.xf) {
 		return v
 	}
 	id := int(n.xf[style])
 	code, custom := n.custom[id]
-	if !custom && (id == 0 || id >= 164) { // General, or a format the file does not define
+	if !custom && (id == 0 || id == 49 || id >= 164) { // General, Text, or a format the file does not define
 		return v
 	}
-	key := numberKey{id, v}
+	if text && (!custom || !hasTextSection(code)) {
+		return v
+	}
+	key := numberKey{id, v, text}
 	if s, ok := n.cache[key]; ok {
 		return s
 	}
-	out := n.render(v, id, code, custom)
+	out := n.excelize(v, id, code, custom, text)
 	if n.cache == nil || len(n.cache) >= maxNumberCache {
 		n.cache = make(map[numberKey]string)
 	}
@@ -56,16 +70,22 @@ func (n *numberFormats) format(v string, style int) string {
 	return out
 }
 
-func (n *numberFormats) render(v string, id int, code string, custom bool) (out string) {
+// excelize renders v through the helper workbook.
+func (n *numberFormats) excelize(v string, id int, code string, custom, text bool) (out string) {
 	defer func() {
-		if recover() != nil { // a format code excelize cannot take: the number as it is
+		if recover() != nil { // a format code excelize cannot take: the value as it is
 			out = v
 		}
 	}()
 	const sheet, cell = "Sheet1", "A1"
+	if n.f != nil && n.texts >= maxHelperTexts {
+		_ = n.f.Close()
+		n.f = nil
+	}
 	if n.f == nil {
 		n.f = excelize.NewFile()
 		n.styles = make(map[int]int)
+		n.texts = 0
 		if n.date1904 {
 			yes := true
 			if err := n.f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
@@ -88,7 +108,12 @@ func (n *numberFormats) render(v string, id int, code string, custom bool) (out 
 	if st == 0 {
 		return v
 	}
-	if n.f.SetCellDefault(sheet, cell, v) != nil || n.f.SetCellStyle(sheet, cell, cell, st) != nil {
+	set := n.f.SetCellDefault // a number
+	if text {
+		set = n.f.SetCellStr
+		n.texts++
+	}
+	if set(sheet, cell, v) != nil || n.f.SetCellStyle(sheet, cell, cell, st) != nil {
 		return v
 	}
 	s, err := n.f.GetCellValue(sheet, cell)
@@ -96,6 +121,35 @@ func (n *numberFormats) render(v string, id int, code string, custom bool) (out 
 		return v
 	}
 	return s
+}
+
+// hasTextSection reports whether a number format code has a section for text: an @, or a
+// fourth section, outside quotes, brackets and escapes.
+func hasTextSection(code string) bool {
+	sections := 1
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '\\', '_', '*': // the next character is literal
+			i++
+		case '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				return false
+			}
+			i += j + 1
+		case '[':
+			j := strings.IndexByte(code[i+1:], ']')
+			if j < 0 {
+				return false
+			}
+			i += j + 1
+		case ';':
+			sections++
+		case '@':
+			return true
+		}
+	}
+	return sections >= 4
 }
 
 // normalizeNumber writes a cell's number as excelize does before formatting it: as short as

@@ -170,9 +170,9 @@ func (w *workbook) cellValue(typ string, style int, raw []byte) (string, error) 
 		if !ok {
 			return "", fmt.Errorf("it refers to shared string %d of %d", i, len(w.shared.ends))
 		}
-		return v, nil
+		return w.numbers.formatText(v, style), nil
 	case "inlineStr":
-		return string(decodeEscapes(raw)), nil
+		return w.numbers.formatText(string(decodeEscapes(raw)), style), nil
 	case "str", "e":
 		return string(raw), nil
 	case "b":
