@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,16 +19,65 @@ import (
 // process under 512 MB.
 const maxProcessBytes = 512 << 20
 
-// bombFileEnv names, in a child process, the file TestMain reads instead of running tests.
-const bombFileEnv = "TANDEM_IMPORTER_BOMB"
+// In a child process, bombFileEnv names the file TestMain reads instead of running tests;
+// with bombWriteEnv naming a bomb, TestMain writes that bomb to the file instead.
+const (
+	bombFileEnv  = "TANDEM_IMPORTER_BOMB"
+	bombWriteEnv = "TANDEM_IMPORTER_BOMB_WRITE"
+)
 
 var bombAddressSpace = flag.Int64("bomb-as", 3<<30, "address space limit of a bomb's child process, in bytes (it protects the machine from a bomb that is not defused)")
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(bombFileEnv); path != "" {
+		if name := os.Getenv(bombWriteEnv); name != "" {
+			os.Exit(writeBomb(name, path))
+		}
 		os.Exit(readBomb(path))
 	}
 	os.Exit(m.Run())
+}
+
+// writeBomb is the child that writes a bomb.
+func writeBomb(name, path string) int {
+	for _, b := range bombs() {
+		if b.name != name {
+			continue
+		}
+		f, err := os.Create(path)
+		if err == nil {
+			err = b.write(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		return 0
+	}
+	fmt.Fprintf(os.Stderr, "no bomb %q\n", name)
+	return 2
+}
+
+// childBinary is the test binary the children run: this one, or — under the race detector,
+// whose shadow memory would be measured too and which makes the generators crawl — the same
+// tests built without it, as Tandem ships.
+func childBinary(t *testing.T) string {
+	if !raceEnabled {
+		return os.Args[0]
+	}
+	bin := filepath.Join(t.TempDir(), "importer.test")
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	out, err := exec.Command(goTool, "test", "-c", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("building the tests without the race detector: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // bombResult is what the child process reports.
@@ -80,19 +130,15 @@ func TestBombs(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	bin := childBinary(t)
 	for _, b := range bombs() {
 		t.Run(b.name, func(t *testing.T) {
 			path := filepath.Join(dir, b.name)
-			f, err := os.Create(path)
-			if err != nil {
-				t.Fatal(err)
-			}
 			made := time.Now()
-			if err := b.write(f); err != nil {
-				t.Fatal(err)
-			}
-			if err := f.Close(); err != nil {
-				t.Fatal(err)
+			write := exec.Command(bin, "-test.run=^$")
+			write.Env = append(os.Environ(), bombFileEnv+"="+path, bombWriteEnv+"="+b.name)
+			if out, err := write.CombinedOutput(); err != nil {
+				t.Fatalf("writing the bomb: %v\n%s", err, out)
 			}
 			st, err := os.Stat(path)
 			if err != nil {
@@ -102,7 +148,7 @@ func TestBombs(t *testing.T) {
 
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // a hang guard, not a timing
 			defer cancel()
-			cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
+			cmd := exec.CommandContext(ctx, bin, "-test.run=^$")
 			cmd.Env = append(os.Environ(), bombFileEnv+"="+path, fmt.Sprintf("%s_AS=%d", bombFileEnv, *bombAddressSpace))
 			var stderr strings.Builder
 			cmd.Stderr = &stderr

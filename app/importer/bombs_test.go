@@ -128,6 +128,11 @@ func bombs() []bomb {
 		{name: "sheets-many.xlsx", err: "more than 1,000 sheets", write: func(w io.Writer) error {
 			return writeXLSX(w, xlsxParts{sheets: 2_000, sheet: sheetPart(inlineHeader(2))})
 		}},
+		// 1,000 sheets of names of 200 KB each: 200 MB of names to keep.
+		{name: "sheet-names.xlsx", err: "a sheet's name is longer than 1024 bytes", write: func(w io.Writer) error {
+			long := strings.Repeat("n", 200<<10)
+			return writeXLSX(w, xlsxParts{sheet: sheetPart(inlineHeader(1)), sheetNames: func(i int) string { return long + strconv.Itoa(i) }, sheets: 1_000})
+		}},
 		// A styles part of 5 million cell formats.
 		{name: "styles-many.xlsx", err: "more than 65,536 cell formats", write: func(w io.Writer) error {
 			return writeXLSX(w, xlsxParts{

@@ -47,6 +47,9 @@ const (
 	maxXMLDepth = 100
 	// maxTagBytes bounds one XML tag: its name and all its attributes.
 	maxTagBytes = 1 << 20
+	// maxNameBytes bounds what Read keeps of the workbook's structure: a sheet's name, a
+	// relationship's id, type and target (Excel's names have at most 31 characters).
+	maxNameBytes = 1 << 10
 	// maxCellBytes bounds a cell's text while it is read, in bytes: MaxCellChars characters
 	// of at most 4 bytes each.
 	maxCellBytes = 4 * MaxCellChars

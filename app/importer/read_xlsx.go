@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // readPanics counts the panics readXLSX recovered from; FuzzRead fails on any.
@@ -189,8 +190,12 @@ func (w *workbook) readStructure() error {
 				return true, fmt.Errorf("'%s' has more than %s sheets; Tandem reads at most %s, so copy the sheet to import into a new workbook (or save it as CSV)",
 					w.name, thousands(MaxSheets), thousands(MaxSheets))
 			}
+			name, rid := s.attr("name"), s.attr("id")
+			if len(name) > maxNameBytes || len(rid) > maxNameBytes {
+				return true, w.damaged(fmt.Sprintf("%s: a sheet's name is longer than %d bytes", wbPath, maxNameBytes))
+			}
 			st := string(s.attr("state"))
-			sheets = append(sheets, sheet{name: string(s.attr("name")), rid: string(s.attr("id")), hidden: st == "hidden" || st == "veryHidden"})
+			sheets = append(sheets, sheet{name: string(name), rid: string(rid), hidden: st == "hidden" || st == "veryHidden"})
 		case s.is("definedNames"), s.is("extLst"):
 			return false, w.partErr(wbPath, s.skip())
 		}
@@ -240,13 +245,17 @@ func (w *workbook) readRels(part, dir string) ([]relationship, error) {
 		if len(out) >= maxZipEntries {
 			return true, w.damaged(part + ": more relationships than parts")
 		}
-		t := strings.ReplaceAll(string(s.attr("Target")), `\`, "/")
+		id, typ, target := s.attr("Id"), s.attr("Type"), s.attr("Target")
+		if len(id) > maxNameBytes || len(typ) > maxNameBytes || len(target) > maxNameBytes {
+			return true, w.damaged(fmt.Sprintf("%s: a relationship is longer than %d bytes", part, maxNameBytes))
+		}
+		t := strings.ReplaceAll(string(target), `\`, "/")
 		if strings.HasPrefix(t, "/") {
 			t = path.Clean(t[1:])
 		} else {
 			t = path.Join(dir, t)
 		}
-		out = append(out, relationship{id: string(s.attr("Id")), typ: string(s.attr("Type")), target: t})
+		out = append(out, relationship{id: string(id), typ: string(typ), target: t})
 		return false, nil
 	})
 	return out, err
@@ -295,32 +304,25 @@ func (w *workbook) readStyles(part string) error {
 }
 
 // sharedStrings are the workbook's shared strings, end to end in one buffer: no pointers for
-// the garbage collector, 4 bytes of overhead each.
+// the garbage collector, 4 bytes of overhead each. Once read, text never changes, and the
+// cells that show a shared string point into it rather than each holding a copy.
 type sharedStrings struct {
 	text []byte
 	ends []uint32 // ends[i] is where string i ends in text
-	// recent holds the strings last made, by index modulo its size: cells that repeat a text
-	// (a role, a department) share one string rather than each holding a copy.
-	recent [4096]struct {
-		i int
-		s string
-	}
 }
 
 func (ss *sharedStrings) get(i int) (string, bool) {
 	if i < 0 || i >= len(ss.ends) {
 		return "", false
 	}
-	r := &ss.recent[i%len(ss.recent)]
-	if r.i == i+1 {
-		return r.s, true
-	}
 	start := uint32(0)
 	if i > 0 {
 		start = ss.ends[i-1]
 	}
-	r.i, r.s = i+1, string(ss.text[start:ss.ends[i]])
-	return r.s, true
+	if start == ss.ends[i] {
+		return "", true
+	}
+	return unsafe.String(&ss.text[start], ss.ends[i]-start), true
 }
 
 // readSharedStrings reads the shared strings: of each <si>, the text of its <t> and of its

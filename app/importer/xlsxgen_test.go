@@ -19,13 +19,14 @@ const nsMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 // xlsxParts are the parts of a generated workbook; an empty one is left out, or given a
 // minimal content.
 type xlsxParts struct {
-	shared, styles content // nil to leave out
-	sheet          content // the first sheet (or, with sheets > 1, the last)
-	sheets         int     // how many sheets; all but the last are empty unless first is set
-	first          content // the first of several sheets
-	hiddenFirst    bool    // the first sheet is hidden
-	workbookPr     string  // a <workbookPr> element, e.g. date1904="1"
-	entries        int     // extra, empty zip entries
+	shared, styles content            // nil to leave out
+	sheet          content            // the first sheet (or, with sheets > 1, the last)
+	sheets         int                // how many sheets; all but the last are empty unless first is set
+	first          content            // the first of several sheets
+	hiddenFirst    bool               // the first sheet is hidden
+	workbookPr     string             // a <workbookPr> element, e.g. date1904="1"
+	sheetNames     func(i int) string // the name of sheet i (from 1), if not "Sheet<i>"
+	entries        int                // extra, empty zip entries
 }
 
 // content writes a part of a workbook.
@@ -123,7 +124,7 @@ func writeXLSX(w io.Writer, p xlsxParts) error {
 		}
 		return c(f)
 	}
-	var types, rels, list strings.Builder
+	var types, rels strings.Builder
 	types.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
 		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`)
@@ -131,11 +132,24 @@ func writeXLSX(w io.Writer, p xlsxParts) error {
 	for i := 1; i <= sheets; i++ {
 		fmt.Fprintf(&types, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i)
 		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, i)
-		state := ""
-		if i == 1 && p.hiddenFirst {
-			state = ` state="hidden"`
+	}
+	// The list of sheets is written as it goes: their names may be long.
+	workbook := func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="` + nsMain + `" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` + p.workbookPr + `<sheets>`)
+		for i := 1; i <= sheets; i++ {
+			state := ""
+			if i == 1 && p.hiddenFirst {
+				state = ` state="hidden"`
+			}
+			name := fmt.Sprintf("Sheet%d", i)
+			if p.sheetNames != nil {
+				name = p.sheetNames(i)
+			}
+			fmt.Fprintf(bw, `<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>`, name, i, state, i)
 		}
-		fmt.Fprintf(&list, `<sheet name="Sheet%d" sheetId="%d"%s r:id="rId%d"/>`, i, i, state, i)
+		bw.WriteString(`</sheets></workbook>`)
+		return bw.Flush()
 	}
 	if p.shared != nil {
 		types.WriteString(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`)
@@ -153,7 +167,7 @@ func writeXLSX(w io.Writer, p xlsxParts) error {
 	}{
 		{"[Content_Types].xml", whole(types.String())},
 		{"_rels/.rels", whole(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)},
-		{"xl/workbook.xml", whole(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="` + nsMain + `" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` + p.workbookPr + `<sheets>` + list.String() + `</sheets></workbook>`)},
+		{"xl/workbook.xml", workbook},
 		{"xl/_rels/workbook.xml.rels", whole(rels.String())},
 	}
 	for _, pt := range parts {

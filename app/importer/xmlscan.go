@@ -297,20 +297,25 @@ func (s *xmlScanner) readText() error {
 // is kept from start on), and leaves the byte after it unread.
 func (s *xmlScanner) appendName(dst []byte, start int) ([]byte, error) {
 	for {
-		c, err := s.r.ReadByte()
+		b, err := s.window()
 		if err != nil {
 			return dst, s.eof(err)
 		}
-		if isNameEnd(c) {
-			_ = s.r.UnreadByte()
-			break
+		i := 0
+		for i < len(b) && !nameEnd[b[i]] {
+			i++
 		}
-		if c == ':' {
-			dst = dst[:start]
-			continue
+		chunk := b[:i]
+		if j := bytes.LastIndexByte(chunk, ':'); j >= 0 {
+			dst, chunk = dst[:start], chunk[j+1:]
 		}
-		if dst = append(dst, c); len(dst)-start > 256 {
+		dst = append(dst, chunk...)
+		_, _ = s.r.Discard(i)
+		if len(dst)-start > 256 {
 			return dst, xmlErrorf("it has a name longer than 256 bytes")
+		}
+		if i < len(b) {
+			break
 		}
 	}
 	if len(dst) == start {
@@ -319,22 +324,37 @@ func (s *xmlScanner) appendName(dst []byte, start int) ([]byte, error) {
 	return dst, nil
 }
 
-func isNameEnd(c byte) bool {
-	switch c {
-	case ' ', '\t', '\r', '\n', '/', '>', '=', '<', '"', '\'':
-		return true
+// window returns the bytes buffered, reading more if there are none; they stay unread.
+func (s *xmlScanner) window() ([]byte, error) {
+	if s.r.Buffered() == 0 {
+		if _, err := s.r.Peek(1); err != nil {
+			return nil, err
+		}
 	}
-	return false
+	return s.r.Peek(s.r.Buffered())
 }
+
+// nameEnd tells the bytes that end a name.
+var nameEnd = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\n/>=<\"'") {
+		t[c] = true
+	}
+	return t
+}()
 
 func (s *xmlScanner) skipSpace() error {
 	for {
-		c, err := s.r.ReadByte()
+		b, err := s.window()
 		if err != nil {
 			return s.eof(err)
 		}
-		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
-			return s.r.UnreadByte()
+		i := 0
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+			i++
+		}
+		_, _ = s.r.Discard(i)
+		if i < len(b) {
+			return nil
 		}
 	}
 }
