@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -71,7 +70,7 @@ func childBinary(t *testing.T) string {
 	bin := filepath.Join(t.TempDir(), "importer.test")
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatalf("the go command builds the children under -race: %v", err)
 	}
 	out, err := exec.Command(goTool, "test", "-c", "-o", bin, ".").CombinedOutput()
 	if err != nil {

@@ -61,7 +61,7 @@ func (w *workbook) readSheet(sh sheetRef, b *builder) error {
 				if r := s.attr("r"); r != nil {
 					var ok bool
 					if n, ok = atoi(r); !ok || n <= rowNum {
-						return w.damaged(fmt.Sprintf("the sheet '%s': row %q comes after row %d", sh.name, r, rowNum))
+						return w.damaged(fmt.Sprintf("the sheet '%s': row %q comes after row %d", sh.name, clip(r), rowNum))
 					}
 				}
 				if n > excelRows {
@@ -73,7 +73,7 @@ func (w *workbook) readSheet(sh sheetRef, b *builder) error {
 				if r := s.attr("r"); r != nil {
 					var ok bool
 					if c, ok = columnIndex(r); !ok {
-						return w.damaged(fmt.Sprintf("the sheet '%s': a cell of row %d has the reference %q", sh.name, rowNum, r))
+						return w.damaged(fmt.Sprintf("the sheet '%s': a cell of row %d has the reference %q", sh.name, rowNum, clip(r)))
 					}
 				}
 				if c >= excelColumns {
@@ -164,7 +164,7 @@ func (w *workbook) cellValue(typ string, style int, raw []byte) (string, error) 
 		}
 		i, ok := atoi(raw)
 		if !ok {
-			return "", fmt.Errorf("%q is not a shared string's number", raw)
+			return "", fmt.Errorf("%q is not a shared string's number", clip(raw))
 		}
 		v, ok := w.shared.get(i)
 		if !ok {
@@ -190,6 +190,14 @@ func (w *workbook) cellValue(typ string, style int, raw []byte) (string, error) 
 		return "", nil
 	}
 	return w.numbers.format(normalizeNumber(strings.TrimSpace(string(raw))), style), nil
+}
+
+// clip is the start of a value a message repeats: at most 20 bytes.
+func clip(b []byte) string {
+	if len(b) > 20 {
+		return string(b[:20]) + "…"
+	}
+	return string(b)
 }
 
 // columnIndex reads the column of a cell reference such as "AB12" (0-based).
