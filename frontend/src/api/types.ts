@@ -34,6 +34,7 @@ export type QuestionInput = Data<app.QuestionInput>;
 export type DirectoryQuery = Data<app.DirectoryQuery>;
 export type DirectoryPage = With<Data<app.DirectoryPage>, { rows: Participant[] }>;
 export type ImportTarget = Data<app.ImportTarget>;
+export type ImportWarning = Data<app.ImportWarning>;
 export type ImportFile = Data<app.ImportFile>;
 export type ImportRequest = Data<app.ImportRequest>;
 export type ImportProblem = Data<app.ImportProblem>;

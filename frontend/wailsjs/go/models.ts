@@ -653,6 +653,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ImportWarning {
+	    key: string;
+	    used: number;
+	    ignored: number[];
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.used = source["used"];
+	        this.ignored = source["ignored"];
+	        this.message = source["message"];
+	    }
+	}
 	export class ImportTarget {
 	    key: string;
 	    label: string;
@@ -678,6 +696,7 @@ export namespace app {
 	    rowNumbers: number[];
 	    mapping: string[];
 	    targets: ImportTarget[];
+	    warnings: ImportWarning[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportFile(source);
@@ -691,6 +710,7 @@ export namespace app {
 	        this.rowNumbers = source["rowNumbers"];
 	        this.mapping = source["mapping"];
 	        this.targets = this.convertValues(source["targets"], ImportTarget);
+	        this.warnings = this.convertValues(source["warnings"], ImportWarning);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -818,6 +838,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class MemberInput {
 	    participantId: number;
