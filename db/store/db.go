@@ -264,6 +264,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
 	}
+	if q.listPersonParticipationsStmt, err = db.PrepareContext(ctx, listPersonParticipations); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonParticipations: %w", err)
+	}
 	if q.listProgramAnswersStmt, err = db.PrepareContext(ctx, listProgramAnswers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramAnswers: %w", err)
 	}
@@ -816,6 +819,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPeopleStmt: %w", cerr)
 		}
 	}
+	if q.listPersonParticipationsStmt != nil {
+		if cerr := q.listPersonParticipationsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonParticipationsStmt: %w", cerr)
+		}
+	}
 	if q.listProgramAnswersStmt != nil {
 		if cerr := q.listProgramAnswersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listProgramAnswersStmt: %w", cerr)
@@ -1180,6 +1188,7 @@ type Queries struct {
 	listPendingMentorRequestsStmt      *sql.Stmt
 	listPendingRequestsOfStmt          *sql.Stmt
 	listPeopleStmt                     *sql.Stmt
+	listPersonParticipationsStmt       *sql.Stmt
 	listProgramAnswersStmt             *sql.Stmt
 	listProgramDepartmentsStmt         *sql.Stmt
 	listProgramEnrolmentsStmt          *sql.Stmt
@@ -1315,6 +1324,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
 		listPendingRequestsOfStmt:          q.listPendingRequestsOfStmt,
 		listPeopleStmt:                     q.listPeopleStmt,
+		listPersonParticipationsStmt:       q.listPersonParticipationsStmt,
 		listProgramAnswersStmt:             q.listProgramAnswersStmt,
 		listProgramDepartmentsStmt:         q.listProgramDepartmentsStmt,
 		listProgramEnrolmentsStmt:          q.listProgramEnrolmentsStmt,

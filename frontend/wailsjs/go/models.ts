@@ -840,6 +840,28 @@ export namespace app {
 	}
 	
 	
+	export class Leaving {
+	    name: string;
+	    program: string;
+	    closes: string[];
+	    stays: string[];
+	    sessions: number;
+	    requests: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Leaving(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.program = source["program"];
+	        this.closes = source["closes"];
+	        this.stays = source["stays"];
+	        this.sessions = source["sessions"];
+	        this.requests = source["requests"];
+	    }
+	}
 	export class MemberInput {
 	    participantId: number;
 	    role: string;
@@ -1556,6 +1578,7 @@ export namespace app {
 	export class Removal {
 	    programs: number;
 	    kept: boolean;
+	    leaving: Leaving[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Removal(source);
@@ -1565,7 +1588,26 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.programs = source["programs"];
 	        this.kept = source["kept"];
+	        this.leaving = this.convertValues(source["leaving"], Leaving);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Request {
 	    id: number;
