@@ -139,6 +139,9 @@ func (s *Requests) declineForLeaving(ctx context.Context, q *store.Queries, st A
 	if err := s.event(ctx, q, st, r.ID, r.Status, to, request.Decline, why); err != nil {
 		return nil, err
 	}
+	if _, err := s.supersede(ctx, q, st, r2, to, "The request ended"); err != nil {
+		return nil, err
+	}
 	if !r.SentAt.Valid {
 		return nil, nil // it never left: nobody to tell
 	}

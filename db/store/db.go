@@ -54,6 +54,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.cancelSessionStmt, err = db.PrepareContext(ctx, cancelSession); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelSession: %w", err)
 	}
+	if q.cancelStaleRequestMessagesStmt, err = db.PrepareContext(ctx, cancelStaleRequestMessages); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelStaleRequestMessages: %w", err)
+	}
 	if q.claimMessageStmt, err = db.PrepareContext(ctx, claimMessage); err != nil {
 		return nil, fmt.Errorf("error preparing query ClaimMessage: %w", err)
 	}
@@ -68,6 +71,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countApprovedSinceStmt, err = db.PrepareContext(ctx, countApprovedSince); err != nil {
 		return nil, fmt.Errorf("error preparing query CountApprovedSince: %w", err)
+	}
+	if q.countDeliveredRequestSummariesStmt, err = db.PrepareContext(ctx, countDeliveredRequestSummaries); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDeliveredRequestSummaries: %w", err)
 	}
 	if q.countEverythingStmt, err = db.PrepareContext(ctx, countEverything); err != nil {
 		return nil, fmt.Errorf("error preparing query CountEverything: %w", err)
@@ -333,6 +339,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.markQueuedAsSentStmt, err = db.PrepareContext(ctx, markQueuedAsSent); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkQueuedAsSent: %w", err)
 	}
+	if q.markRequestMessagesSentStmt, err = db.PrepareContext(ctx, markRequestMessagesSent); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkRequestMessagesSent: %w", err)
+	}
 	if q.markRequestRemindedStmt, err = db.PrepareContext(ctx, markRequestReminded); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkRequestReminded: %w", err)
 	}
@@ -469,6 +478,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing cancelSessionStmt: %w", cerr)
 		}
 	}
+	if q.cancelStaleRequestMessagesStmt != nil {
+		if cerr := q.cancelStaleRequestMessagesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelStaleRequestMessagesStmt: %w", cerr)
+		}
+	}
 	if q.claimMessageStmt != nil {
 		if cerr := q.claimMessageStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing claimMessageStmt: %w", cerr)
@@ -492,6 +506,11 @@ func (q *Queries) Close() error {
 	if q.countApprovedSinceStmt != nil {
 		if cerr := q.countApprovedSinceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countApprovedSinceStmt: %w", cerr)
+		}
+	}
+	if q.countDeliveredRequestSummariesStmt != nil {
+		if cerr := q.countDeliveredRequestSummariesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDeliveredRequestSummariesStmt: %w", cerr)
 		}
 	}
 	if q.countEverythingStmt != nil {
@@ -934,6 +953,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markQueuedAsSentStmt: %w", cerr)
 		}
 	}
+	if q.markRequestMessagesSentStmt != nil {
+		if cerr := q.markRequestMessagesSentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markRequestMessagesSentStmt: %w", cerr)
+		}
+	}
 	if q.markRequestRemindedStmt != nil {
 		if cerr := q.markRequestRemindedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing markRequestRemindedStmt: %w", cerr)
@@ -1118,11 +1142,13 @@ type Queries struct {
 	cancelMessageStmt                  *sql.Stmt
 	cancelQueuedSessionMessagesStmt    *sql.Stmt
 	cancelSessionStmt                  *sql.Stmt
+	cancelStaleRequestMessagesStmt     *sql.Stmt
 	claimMessageStmt                   *sql.Stmt
 	closeRelationshipStmt              *sql.Stmt
 	countActivePairRelationshipsStmt   *sql.Stmt
 	countAgendaTemplatesStmt           *sql.Stmt
 	countApprovedSinceStmt             *sql.Stmt
+	countDeliveredRequestSummariesStmt *sql.Stmt
 	countEverythingStmt                *sql.Stmt
 	countMentorLoadStmt                *sql.Stmt
 	countMessagesByStatusStmt          *sql.Stmt
@@ -1211,6 +1237,7 @@ type Queries struct {
 	markMessageSentStmt                *sql.Stmt
 	markPersonRemovedStmt              *sql.Stmt
 	markQueuedAsSentStmt               *sql.Stmt
+	markRequestMessagesSentStmt        *sql.Stmt
 	markRequestRemindedStmt            *sql.Stmt
 	markRequestSentStmt                *sql.Stmt
 	putMessageTemplateStmt             *sql.Stmt
@@ -1254,11 +1281,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		cancelMessageStmt:                  q.cancelMessageStmt,
 		cancelQueuedSessionMessagesStmt:    q.cancelQueuedSessionMessagesStmt,
 		cancelSessionStmt:                  q.cancelSessionStmt,
+		cancelStaleRequestMessagesStmt:     q.cancelStaleRequestMessagesStmt,
 		claimMessageStmt:                   q.claimMessageStmt,
 		closeRelationshipStmt:              q.closeRelationshipStmt,
 		countActivePairRelationshipsStmt:   q.countActivePairRelationshipsStmt,
 		countAgendaTemplatesStmt:           q.countAgendaTemplatesStmt,
 		countApprovedSinceStmt:             q.countApprovedSinceStmt,
+		countDeliveredRequestSummariesStmt: q.countDeliveredRequestSummariesStmt,
 		countEverythingStmt:                q.countEverythingStmt,
 		countMentorLoadStmt:                q.countMentorLoadStmt,
 		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
@@ -1347,6 +1376,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markMessageSentStmt:                q.markMessageSentStmt,
 		markPersonRemovedStmt:              q.markPersonRemovedStmt,
 		markQueuedAsSentStmt:               q.markQueuedAsSentStmt,
+		markRequestMessagesSentStmt:        q.markRequestMessagesSentStmt,
 		markRequestRemindedStmt:            q.markRequestRemindedStmt,
 		markRequestSentStmt:                q.markRequestSentStmt,
 		putMessageTemplateStmt:             q.putMessageTemplateStmt,
