@@ -87,16 +87,32 @@ func (w *crashWrite) String() string { return strings.TrimSpace(w.kind + " " + w
 // crashModel is everything the children did, as their output tells it.
 type crashModel struct {
 	writes                   []*crashWrite
-	kills                    map[string]int // what was in flight at each kill
-	acked, cut, cutCommitted int            // acknowledged writes; writes cut off by a kill, and how many had committed
+	kills                    map[string]int             // what was in flight at each kill
+	spans                    map[string][]time.Duration // how long each kind of write took, "do" to "ack"
+	acked, cut, cutCommitted int                        // acknowledged writes; writes cut off by a kill, and how many had committed
 }
 
-func newCrashModel() *crashModel { return &crashModel{kills: map[string]int{}} }
+func newCrashModel() *crashModel {
+	return &crashModel{kills: map[string]int{}, spans: map[string][]time.Duration{}}
+}
+
+// span is how long a kind of write usually takes here: the median of the times measured.
+func (m *crashModel) span(kind string) time.Duration {
+	s := m.spans[kind]
+	if len(s) == 0 {
+		return crashFirstSpan
+	}
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
 
 // apply records one child's lines and returns the kind of write in flight when it was killed.
-func (m *crashModel) apply(lines []string) (string, error) {
+func (m *crashModel) apply(lines []crashLine) (string, error) {
 	var cur *crashWrite
-	for _, line := range lines {
+	var began time.Time
+	for _, l := range lines {
+		line := l.text
 		f := strings.Fields(line)
 		if len(f) < 3 || len(f) > 4 || (f[0] != "do" && f[0] != "ack") || !slices.Contains(crashKinds, f[1]) {
 			return "", fmt.Errorf("unexpected line from the child: %q", line)
@@ -110,7 +126,7 @@ func (m *crashModel) apply(lines []string) (string, error) {
 			if cur != nil {
 				return "", fmt.Errorf("%q started while %q was not acknowledged", line, cur)
 			}
-			cur = w
+			cur, began = w, l.at
 			m.writes = append(m.writes, w)
 		case "ack":
 			if cur == nil || cur.String() != w.String() {
@@ -118,6 +134,7 @@ func (m *crashModel) apply(lines []string) (string, error) {
 			}
 			cur.acked, cur.known, cur.present = true, true, true
 			m.acked++
+			m.spans[w.kind] = append(m.spans[w.kind], l.at.Sub(began))
 			cur = nil
 		}
 	}
