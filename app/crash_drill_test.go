@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"tandem/app"
+	"tandem/app/mail/smtptest"
+	"tandem/app/status"
 	"tandem/db"
 )
 
@@ -28,6 +30,7 @@ const (
 	envCrashRound = "TANDEM_CRASH_ROUND" // the round: makes the child's keys unique
 	envCrashSetup = "TANDEM_CRASH_SETUP" // crashSetup, JSON
 	envCrashSeed  = "TANDEM_CRASH_SEED"  // replays a run's kill delays (printed when it fails)
+	envCrashCert  = "TANDEM_CRASH_CERT"  // the parent's SMTP server's certificate, PEM
 	crashReady    = "TANDEM-CRASH-READY" // the child's line just before its first write
 )
 
@@ -74,6 +77,14 @@ func TestCrashDrillHelper(t *testing.T) {
 	if err := s.Recover(); err != nil {
 		t.Fatal(err)
 	}
+	// Invites leave automatically (the settings say so), in the background while the next
+	// writes go on, through the parent's SMTP server.
+	if s.Settings.TLS, err = smtptest.ClientTLSFromPEM([]byte(os.Getenv(envCrashCert)), "127.0.0.1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Settings.SetPassword(smtptest.Password); err != nil { // kept in memory: NoKeyring
+		t.Fatal(err)
+	}
 	fmt.Println(crashReady)
 	deadline := time.Now().Add(30 * time.Second) // the parent kills it long before
 	for i := 0; time.Now().Before(deadline); i++ {
@@ -95,6 +106,20 @@ func crashCycle(t *testing.T, s *app.Services, fx crashSetup, key string, i int)
 		}
 		fmt.Println("ack " + line) // os.Stdout is not buffered: this is one write(2)
 	}
+	// First: its invites leave in the background while the other writes go on.
+	count := 1 + 2*(i%2) // a single session, or a series of three in one transaction
+	write(crashSchedule, strconv.Itoa(count), func() error {
+		in := app.SessionInput{RelationshipID: fx.RelationshipID, Title: crashTitle(key), Start: "2027-02-01T10:00",
+			TimeZone: "Europe/Berlin", DurationMinutes: 45, Location: "Room 4.02", Agenda: "1. Goals"}
+		if count > 1 {
+			in.Repeat, in.Count = "weekly", count
+		}
+		got, err := s.Sessions.Schedule(in)
+		if err == nil && len(got) != count {
+			err = fmt.Errorf("scheduled %d sessions, want %d", len(got), count)
+		}
+		return err
+	})
 	var part app.Participant
 	write(crashEnrol, "", func() (err error) {
 		part, err = s.Participants.Enrol(app.EnrolInput{ProgramID: fx.ProgramID, NewPerson: &app.PersonInput{Name: "Drill " + key,
@@ -114,19 +139,6 @@ func crashCycle(t *testing.T, s *app.Services, fx crashSetup, key string, i int)
 	decision := map[bool]string{true: "approve", false: "decline"}[i%2 == 0]
 	write(crashDecide, decision, func() error {
 		_, err := s.Requests.Answer(req.ID, app.RequestAnswer{Decision: decision, Reason: "no_time", Message: "Drill " + key})
-		return err
-	})
-	count := 1 + 2*(i%2) // a single session, or a series of three in one transaction
-	write(crashSchedule, strconv.Itoa(count), func() error {
-		in := app.SessionInput{RelationshipID: fx.RelationshipID, Title: crashTitle(key), Start: "2027-02-01T10:00",
-			TimeZone: "Europe/Berlin", DurationMinutes: 45, Location: "Room 4.02", Agenda: "1. Goals"}
-		if count > 1 {
-			in.Repeat, in.Count = "weekly", count
-		}
-		got, err := s.Sessions.Schedule(in)
-		if err == nil && len(got) != count {
-			err = fmt.Errorf("scheduled %d sessions, want %d", len(got), count)
-		}
 		return err
 	})
 	write(crashImport, "", func() error {
@@ -152,11 +164,13 @@ func crashCycle(t *testing.T, s *app.Services, fx crashSetup, key string, i int)
 }
 
 // TestCrashDrill kills a process doing real service writes (enrol, answers, requests and
-// their answers, sessions with their invites, an import) at crashKills random points. After
+// their answers, sessions with their invites, an import), which sends the invites in the
+// background as they are queued, at crashKills random points. After
 // each kill it opens the database as the app would and checks that it is whole (integrity_check,
 // foreign_key_check, Recover), that every write the child acknowledged is there, that a write
 // cut off is there entirely or not at all (and stays so), and that the outbox holds exactly the
-// messages those writes queued.
+// messages those writes queued, none left "sending", and none received by the server twice,
+// or marked sent without having been received, or received and still queued.
 func TestCrashDrill(t *testing.T) {
 	t.Parallel() // most of its time is spent starting children and waiting for them
 	seed := uint64(time.Now().UnixNano())
@@ -173,7 +187,8 @@ func TestCrashDrill(t *testing.T) {
 	})
 	rng := rand.New(rand.NewPCG(seed, 9))
 	path := filepath.Join(t.TempDir(), "tandem.db")
-	fx := setupCrashDrill(t, path)
+	srv := smtptest.Start(t)
+	fx := setupCrashDrill(t, path, srv)
 
 	start := time.Now()
 	m := newCrashModel()
@@ -185,14 +200,14 @@ func TestCrashDrill(t *testing.T) {
 		// acknowledgement, or in the next write.
 		target := crashKinds[(round-1)%len(crashKinds)]
 		delay := time.Duration(rng.Int64N(int64(m.span(target))*5/4 + 1))
-		lines, out := runCrashChild(t, path, fx, round, target, delay)
+		lines, out := runCrashChild(t, path, fx, srv, round, target, delay)
 		inFlight, err := m.apply(lines)
 		if err != nil {
 			t.Fatalf("round %d: %v\n%s", round, err, out)
 		}
 		m.kills[inFlight]++
 		c := time.Now()
-		checkAfterCrash(t, path, fx, m, round)
+		checkAfterCrash(t, path, fx, m, srv, round)
 		checkTime += time.Since(c)
 		if t.Failed() {
 			t.FailNow()
@@ -200,11 +215,21 @@ func TestCrashDrill(t *testing.T) {
 	}
 	t.Logf("%d kills in %v (checks %v); in flight when killed: %v; %d acknowledged writes checked after every later kill; %d writes cut off, %d of them had committed",
 		crashKills, time.Since(start).Round(time.Millisecond), checkTime.Round(time.Millisecond), m.kills, m.acked, m.cut, m.cutCommitted)
+	held := 0
+	for _, st := range m.status {
+		if st == status.MessageHeld {
+			held++
+		}
+	}
+	t.Logf("outbox: %d messages queued, %d received by the server, %d held after a kill during their sending", m.queued, len(m.received), held)
 	for _, k := range crashKinds {
 		t.Logf("%s: usually takes %v here", k, m.span(k))
 		if m.kills[k] < crashKills/len(crashKinds)/4 {
 			t.Errorf("only %d kills landed during a %s (%v): too few to prove anything about it", m.kills[k], k, m.kills)
 		}
+	}
+	if len(m.received) == 0 {
+		t.Errorf("no invite was sent: the drill proved nothing about the outbox under kills")
 	}
 	if m.cutCommitted == 0 || m.cutCommitted == m.cut {
 		t.Errorf("of %d writes cut off, %d had committed: the kills did not land on both sides of the commits", m.cut, m.cutCommitted)
@@ -221,13 +246,14 @@ type crashLine struct {
 // starts its first write of kind target. It returns the lines the child printed after
 // "ready" and, for failure messages, everything it printed. A child that ends on its own
 // fails the test.
-func runCrashChild(t *testing.T, path string, fx crashSetup, round int, target string, delay time.Duration) (lines []crashLine, output string) {
+func runCrashChild(t *testing.T, path string, fx crashSetup, srv *smtptest.Server, round int, target string, delay time.Duration) (lines []crashLine, output string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	setup, _ := json.Marshal(fx)
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestCrashDrillHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), envCrashDB+"="+path, envCrashRound+"="+strconv.Itoa(round), envCrashSetup+"="+string(setup))
+	cmd.Env = append(os.Environ(), envCrashDB+"="+path, envCrashRound+"="+strconv.Itoa(round), envCrashSetup+"="+string(setup),
+		envCrashCert+"="+string(srv.CertPEM))
 	var out, errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	stdout, err := cmd.StdoutPipe()
