@@ -97,7 +97,7 @@ type crashModel struct {
 	kills                    map[string]int             // what was in flight at each kill
 	spans                    map[string][]time.Duration // how long each kind of write took, "do" to "ack"
 	acked, cut, cutCommitted int                        // acknowledged writes; writes cut off by a kill, and how many had committed
-	queued                   int                        // messages in the outbox at the last check
+	queued                   int                        // messages in the outbox at the last check, whatever their status
 	received                 map[int64]int              // outbox id → times the SMTP server received it
 	seen                     int                        // how many of the server's messages are counted in received
 	status                   map[int64]status.Message   // each message's status at the last check

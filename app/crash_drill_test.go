@@ -164,13 +164,16 @@ func crashCycle(t *testing.T, s *app.Services, fx crashSetup, key string, i int)
 }
 
 // TestCrashDrill kills a process doing real service writes (enrol, answers, requests and
-// their answers, sessions with their invites, an import), which sends the invites in the
-// background as they are queued, at crashKills random points. After
-// each kill it opens the database as the app would and checks that it is whole (integrity_check,
-// foreign_key_check, Recover), that every write the child acknowledged is there, that a write
-// cut off is there entirely or not at all (and stays so), and that the outbox holds exactly the
-// messages those writes queued, none left "sending", and none received by the server twice,
-// or marked sent without having been received, or received and still queued.
+// their answers, sessions with their invites, an import), and sending the invites in the
+// background as they are queued, at crashKills random points. After each kill it opens the
+// database as the app would and checks that it is whole (integrity_check, foreign_key_check,
+// Recover), that every write the child acknowledged is there, that a write cut off is there
+// entirely or not at all (and stays so), and that the outbox holds exactly the messages those
+// writes queued: none left "sending", none received by the server twice, none marked sent
+// without having been received, none received and still queued.
+//
+// The kill delays come from a seed printed when the test fails; TANDEM_CRASH_SEED replays
+// them (as fractions of each write's measured time, which varies from run to run).
 func TestCrashDrill(t *testing.T) {
 	t.Parallel() // most of its time is spent starting children and waiting for them
 	seed := uint64(time.Now().UnixNano())
@@ -221,7 +224,7 @@ func TestCrashDrill(t *testing.T) {
 			held++
 		}
 	}
-	t.Logf("outbox: %d messages queued, %d received by the server, %d held after a kill during their sending", m.queued, len(m.received), held)
+	t.Logf("outbox: %d messages, %d received by the server, %d held after a kill during their sending", m.queued, len(m.received), held)
 	for _, k := range crashKinds {
 		t.Logf("%s: usually takes %v here", k, m.span(k))
 		if m.kills[k] < crashKills/len(crashKinds)/4 {
