@@ -292,7 +292,7 @@ func runCrashChild(t *testing.T, path string, fx crashSetup, srv *smtptest.Serve
 	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
-		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL && ready {
+		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL && timer != nil {
 			return lines, out.String()
 		}
 	}
