@@ -21,7 +21,8 @@ import (
 // request its summary and confirmation, every answered request its answers, and nothing
 // else is queued. No message is left "sending"; none is received twice; one marked sent was
 // received, one received is not queued (it would go twice); at most one is held per kill,
-// and a sent or held message stays so. Only invites leave: the rest wait for the admin.
+// and a sent or held message stays so. Only invites leave: the rest wait for the admin, except
+// an answered request's summary and confirmation, which its answer cancels as out of date.
 func (st *crashState) outboxErrors(m *crashModel) []string {
 	var errs []string
 	expected := 0
@@ -56,6 +57,10 @@ func (st *crashState) outboxErrors(m *crashModel) []string {
 	if len(st.msgs) != expected {
 		errs = append(errs, fmt.Sprintf("%d messages in the outbox, want the %d the sessions and requests queued", len(st.msgs), expected))
 	}
+	answered := map[int64]bool{} // requests no longer pending: their summary and confirmation are cancelled
+	for _, r := range st.requests {
+		answered[r.id] = status.Request(r.status) != status.RequestPending
+	}
 	inOutbox, held := map[int64]bool{}, 0
 	for _, msg := range st.msgs {
 		inOutbox[msg.id] = true
@@ -65,6 +70,12 @@ func (st *crashState) outboxErrors(m *crashModel) []string {
 		switch {
 		case now == status.MessageSending:
 			errs = append(errs, fmt.Sprintf("message %d is still sending after Recover", msg.id))
+		case now == status.MessageCancelled && n > 0:
+			errs = append(errs, fmt.Sprintf("message %d (%s) is cancelled, but the server received it", msg.id, msg.kind))
+		case now == status.MessageCancelled && (msg.kind == "request_summary" || msg.kind == "request_confirmation"):
+			if !answered[msg.requestID] {
+				errs = append(errs, fmt.Sprintf("message %d (%s) is cancelled while its request is still pending", msg.id, msg.kind))
+			}
 		case now != status.MessageQueued && msg.kind != "invite":
 			errs = append(errs, fmt.Sprintf("message %d (%s) is %s: only invites are sent automatically", msg.id, msg.kind, now))
 		case now == status.MessageQueued && n > 0:
