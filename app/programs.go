@@ -185,6 +185,10 @@ func (s *Programs) afterStatus(id int64, err error) (Program, error) {
 	return s.Get(id)
 }
 
+// MinGroupSize is the smallest group, everywhere: the program form, this check, the pairing
+// engine and a group made by hand. Two people are a pair.
+const MinGroupSize = 3
+
 var programKinds = map[string]bool{"cohort": true, "evergreen": true, "group": true}
 
 func checkProgram(in ProgramInput) (ProgramInput, error) {
@@ -252,8 +256,8 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 		}
 	}
 	if in.Kind == "group" {
-		if in.GroupMin < 2 {
-			return in, fieldErr("groupMin", "A group has at least 2 people")
+		if in.GroupMin < MinGroupSize {
+			return in, fieldErr("groupMin", "A group has at least %d people: two are a pair", MinGroupSize)
 		}
 		if in.GroupMax < in.GroupMin {
 			return in, fieldErr("groupMax", "The largest group size is smaller than the smallest")

@@ -583,16 +583,12 @@ func TestBooleansMigrationRunsAgainAfterCrashBeforeVersionRecorded(t *testing.T)
 	migrateTo(t, path, 5)
 	sqldb := rawDB(t, path)
 	fillVersion5(t, sqldb)
-	if err := migrateLatest(path); err != nil {
-		t.Fatal(err)
-	}
+	migrateTo(t, path, 6) // later migrations would change rows this test compares
 	rows, sch := dump(t, sqldb), readSchema(t, sqldb)
 	// The migration commits its own transaction; goose records the version after it. A crash in
 	// between leaves the new schema at version 5, and the next start runs the migration again.
 	execAll(t, sqldb, `DELETE FROM goose_db_version WHERE version_id = 6`)
-	if err := migrateLatest(path); err != nil {
-		t.Fatalf("migration 6 run a second time: %v", err)
-	}
+	migrateTo(t, path, 6)
 	if v := queryStrings(t, sqldb, `SELECT MAX(version_id) FROM goose_db_version`); v[0] != "6" {
 		t.Errorf("version = %s, want 6", v[0])
 	}
@@ -694,5 +690,25 @@ func TestRestoreMigratesAVersion5Backup(t *testing.T) {
 	p, err := d.Q.GetProgram(ctx, 1)
 	if err != nil || !p.PeerMentoring || !p.AllowPastPairs {
 		t.Errorf("restored program: %+v %v", p, err)
+	}
+}
+
+// Migration 7: groups saved with fewer than three people as their smallest or largest size take
+// three, as the engine already did; other programs keep their sizes.
+func TestGroupSizesMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	migrateTo(t, path, 6)
+	sqldb := rawDB(t, path)
+	execAll(t, sqldb,
+		`INSERT INTO programs (name, kind, status, group_min, group_max, created_at, updated_at) VALUES ('Pairs of two', 'group', 'open', 2, 2, 'x', 'x')`,
+		`INSERT INTO programs (name, kind, status, group_min, group_max, created_at, updated_at) VALUES ('Fours', 'group', 'open', 4, 6, 'x', 'x')`,
+		`INSERT INTO programs (name, kind, status, group_min, group_max, created_at, updated_at) VALUES ('Evergreen', 'evergreen', 'open', 0, 0, 'x', 'x')`)
+	if err := migrateLatest(path); err != nil {
+		t.Fatal(err)
+	}
+	got := queryStrings(t, sqldb, `SELECT name || ':' || group_min || '-' || group_max FROM programs ORDER BY id`)
+	want := []string{"Pairs of two:3-3", "Fours:4-6", "Evergreen:0-0"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after migration 7: %v, want %v", got, want)
 	}
 }

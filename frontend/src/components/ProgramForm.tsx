@@ -63,7 +63,7 @@ export function ProgramForm({ program, onSaved, onCancel }: {
         x.kind !== 'evergreen' && v && x.registrationOpens && v < x.registrationOpens ? 'Registration closes before it opens' : null,
       matchingCloses: (v, x) =>
         x.kind !== 'evergreen' && v && x.matchingOpens && v < x.matchingOpens ? 'Matching closes before it opens' : null,
-      groupMin: (v, x) => (x.kind === 'group' && num(v) < 2 ? 'A group has at least 2 people' : null),
+      groupMin: (v, x) => (x.kind === 'group' && num(v) < 3 ? 'A group has at least 3 people: two are a pair' : null),
       groupMax: (v, x) => {
         if (x.kind !== 'group') return null;
         if (num(v) < num(x.groupMin)) return 'The largest group is smaller than the smallest';
@@ -192,8 +192,8 @@ export function ProgramForm({ program, onSaved, onCancel }: {
 
         {kind === 'group' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label="Smallest group" min={2} max={20} {...form.getInputProps('groupMin')} />
-            <NumberInput label="Largest group" min={2} max={20} {...form.getInputProps('groupMax')} />
+            <NumberInput label="Smallest group" min={3} max={20} {...form.getInputProps('groupMin')} />
+            <NumberInput label="Largest group" min={3} max={20} {...form.getInputProps('groupMax')} />
           </SimpleGrid>
         )}
 
