@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"testing"
 
 	"tandem/app"
@@ -53,6 +54,41 @@ func TestPairingRunSolvesWithoutTheWriteLock(t *testing.T) {
 	for _, it := range again.Items {
 		if slices.Contains(memberIDs(it), gone) {
 			t.Errorf("participant %d was withdrawn while the run solved, yet is paired in %v", gone, memberIDs(it))
+		}
+	}
+}
+
+// Wish ranks count: a first wish adds the whole bonus, a second two thirds, a third one third.
+func TestWishRanksCount(t *testing.T) {
+	s, prog := sampleProgram(t, "Peer Circles")
+	d, err := s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "peers", Objective: "max_weight"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := d.Items[0].Members[0]
+	wished := []app.DraftMember{d.Items[1].Members[0], d.Items[2].Members[0], d.Items[3].Members[0]}
+	var wishes []app.PreferencePerson
+	for _, w := range wished {
+		wishes = append(wishes, app.PreferencePerson{ParticipantID: w.ParticipantID})
+	}
+	for _, it := range d.Items[:4] { // free them, to check the pairs by hand
+		if _, err := s.Pairing.Remove(it.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Pairing.SavePreferences(app.Preferences{ParticipantID: x.ParticipantID, Wishes: wishes}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Pairing.SaveOptions(prog.ID, app.PairingOptions{WishBonus: 90, WishPairs: "review"}); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"as their first wish (+90)", "as their second wish (+60)", "as their third wish (+30)"} {
+		c, err := s.Pairing.Check(app.ManualInput{DraftID: d.ID, Members: []app.MemberInput{{ParticipantID: x.ParticipantID}, {ParticipantID: wished[i].ParticipantID}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.Join(c.Reasons, "\n"), want) {
+			t.Errorf("wish %d: reasons %q, want %q", i+1, c.Reasons, want)
 		}
 	}
 }

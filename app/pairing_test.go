@@ -288,7 +288,7 @@ func TestWishesAddABonusAndAvoidsForbid(t *testing.T) {
 	if wish == nil || !wish.Wish || !wish.NeedsOK || d.Totals.WishesGranted != 1 || d.NeedsOK != 1 {
 		t.Fatalf("a wish worth 100 points is granted and waits for the OK: %+v, totals %+v", wish, d.Totals)
 	}
-	if !strings.Contains(strings.Join(wish.Reasons, "\n"), "asked to meet") {
+	if !strings.Contains(strings.Join(wish.Reasons, "\n"), "asked to meet "+strings.Fields(y.Name)[0]+", as their first wish (+100)") {
 		t.Fatalf("reasons %q", wish.Reasons)
 	}
 	if _, err := s.Pairing.Approve(d.ID); err == nil || !strings.Contains(err.Error(), "your OK") {
