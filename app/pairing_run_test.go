@@ -92,3 +92,51 @@ func TestWishRanksCount(t *testing.T) {
 		}
 	}
 }
+
+// A forbid and a wish are separate: forbidding a pair never erases a participant's wish for it,
+// lifting the forbid leaves the wish, and saving wishes never lifts the forbid.
+func TestForbidAndWishAreSeparate(t *testing.T) {
+	s, prog := sampleProgram(t, "Peer Circles")
+	parts, err := s.Directory.Query(app.DirectoryQuery{ProgramID: prog.ID, Role: "peer", Limit: 2})
+	if err != nil || len(parts.Rows) < 2 {
+		t.Fatalf("peers: %v", err)
+	}
+	// The admin's forbid is kept under the lower id first: the wisher has it, so the rows meet.
+	x, y := min(parts.Rows[0].ID, parts.Rows[1].ID), max(parts.Rows[0].ID, parts.Rows[1].ID)
+	wish := app.Preferences{ParticipantID: x, Wishes: []app.PreferencePerson{{ParticipantID: y}}}
+	if _, err := s.Pairing.SavePreferences(wish); err != nil {
+		t.Fatal(err)
+	}
+	wishes := func() int {
+		p, err := s.Pairing.Preferences(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(p.Wishes)
+	}
+	forbidden := func() int {
+		f, err := s.Pairing.Forbidden(prog.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(f)
+	}
+	if err := s.Pairing.Forbid(x, y, true); err != nil {
+		t.Fatal(err)
+	}
+	if wishes() != 1 || forbidden() != 1 {
+		t.Fatalf("after forbidding: %d wishes, %d forbidden; want 1 and 1", wishes(), forbidden())
+	}
+	if _, err := s.Pairing.SavePreferences(wish); err != nil {
+		t.Fatal(err)
+	}
+	if forbidden() != 1 {
+		t.Error("saving the wishes lifted the forbid")
+	}
+	if err := s.Pairing.Forbid(x, y, false); err != nil {
+		t.Fatal(err)
+	}
+	if wishes() != 1 || forbidden() != 0 {
+		t.Errorf("after lifting the forbid: %d wishes, %d forbidden; want 1 and 0", wishes(), forbidden())
+	}
+}

@@ -147,11 +147,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteDraftItemStmt, err = db.PrepareContext(ctx, deleteDraftItem); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteDraftItem: %w", err)
 	}
+	if q.deleteForbidStmt, err = db.PrepareContext(ctx, deleteForbid); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteForbid: %w", err)
+	}
 	if q.deleteMessageTemplateStmt, err = db.PrepareContext(ctx, deleteMessageTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteMessageTemplate: %w", err)
-	}
-	if q.deletePairPreferenceStmt, err = db.PrepareContext(ctx, deletePairPreference); err != nil {
-		return nil, fmt.Errorf("error preparing query DeletePairPreference: %w", err)
 	}
 	if q.deleteParticipantStmt, err = db.PrepareContext(ctx, deleteParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteParticipant: %w", err)
@@ -633,14 +633,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteDraftItemStmt: %w", cerr)
 		}
 	}
+	if q.deleteForbidStmt != nil {
+		if cerr := q.deleteForbidStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteForbidStmt: %w", cerr)
+		}
+	}
 	if q.deleteMessageTemplateStmt != nil {
 		if cerr := q.deleteMessageTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteMessageTemplateStmt: %w", cerr)
-		}
-	}
-	if q.deletePairPreferenceStmt != nil {
-		if cerr := q.deletePairPreferenceStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing deletePairPreferenceStmt: %w", cerr)
 		}
 	}
 	if q.deleteParticipantStmt != nil {
@@ -1173,8 +1173,8 @@ type Queries struct {
 	deleteAgendaTemplateStmt           *sql.Stmt
 	deleteAnswerStmt                   *sql.Stmt
 	deleteDraftItemStmt                *sql.Stmt
+	deleteForbidStmt                   *sql.Stmt
 	deleteMessageTemplateStmt          *sql.Stmt
-	deletePairPreferenceStmt           *sql.Stmt
 	deleteParticipantStmt              *sql.Stmt
 	deleteParticipantPreferencesStmt   *sql.Stmt
 	deletePersonStmt                   *sql.Stmt
@@ -1312,8 +1312,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteAgendaTemplateStmt:           q.deleteAgendaTemplateStmt,
 		deleteAnswerStmt:                   q.deleteAnswerStmt,
 		deleteDraftItemStmt:                q.deleteDraftItemStmt,
+		deleteForbidStmt:                   q.deleteForbidStmt,
 		deleteMessageTemplateStmt:          q.deleteMessageTemplateStmt,
-		deletePairPreferenceStmt:           q.deletePairPreferenceStmt,
 		deleteParticipantStmt:              q.deleteParticipantStmt,
 		deleteParticipantPreferencesStmt:   q.deleteParticipantPreferencesStmt,
 		deletePersonStmt:                   q.deletePersonStmt,
