@@ -136,6 +136,16 @@ func TestPairingRunRespectsCapacityAndExplainsEveryPair(t *testing.T) {
 	if res.Relationships != len(d.Items) || res.Emails != 2*len(d.Items) {
 		t.Fatalf("approve: %+v for %d pairs", res, len(d.Items))
 	}
+	// Approved pairs carry the cohort's dates: from its start (still ahead) to its end.
+	rels, err = s.Relationships.List(prog.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rels {
+		if r.Origin == "pairing" && (r.StartsOn != prog.StartsOn || r.EndsOn != prog.EndsOn) {
+			t.Fatalf("an approved pair runs %s to %s, the cohort %s to %s", r.StartsOn, r.EndsOn, prog.StartsOn, prog.EndsOn)
+		}
+	}
 	page, _ = s.Outbox.List("queued")
 	intros := 0
 	for _, m := range page.Messages {
