@@ -384,3 +384,34 @@ func TestAnAnswerCancelsTheRequestsOutOfDateEmails(t *testing.T) {
 		t.Errorf("Jai was told of a request they never got: %+v", closed)
 	}
 }
+
+// When a mentor's answer fills them up, the other mentees who asked them are told at once, with
+// their next best fits, instead of waiting for their requests to expire.
+func TestAFullMentorsOtherRequestsAreAnswered(t *testing.T) {
+	f := newReqFixture(t)
+	ana, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.cohor.ID, Kind: "mentor", RequesterID: f.c["Ana"].ID, RecipientID: f.c["Max"].ID, Commitment: "long_term"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ole, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.cohor.ID, Kind: "mentor", RequesterID: f.c["Ole"].ID, RecipientID: f.c["Max"].ID, Commitment: "intro"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.delivered(t)
+	if _, err := f.s.Requests.Answer(ana.ID, app.RequestAnswer{Decision: "approve"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.Requests.Get(ole.ID)
+	if err != nil || got.Status != "declined" {
+		t.Fatalf("Ole's request to a full mentor: %+v %v", got.Status, err)
+	}
+	var told bool
+	for _, m := range f.outbox(t, "request_declined") {
+		if m.ToEmail == "ole@example.org" && m.Status == "queued" && strings.Contains(m.Text, "no room left") {
+			told = true
+		}
+	}
+	if !told {
+		t.Errorf("Ole was not told that Max is full: %+v", f.outbox(t, "request_declined"))
+	}
+}

@@ -264,6 +264,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPendingMentorRequests: %w", err)
 	}
+	if q.listPendingMentorRequestsToStmt, err = db.PrepareContext(ctx, listPendingMentorRequestsTo); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPendingMentorRequestsTo: %w", err)
+	}
 	if q.listPendingRequestsOfStmt, err = db.PrepareContext(ctx, listPendingRequestsOf); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPendingRequestsOf: %w", err)
 	}
@@ -828,6 +831,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPendingMentorRequestsStmt: %w", cerr)
 		}
 	}
+	if q.listPendingMentorRequestsToStmt != nil {
+		if cerr := q.listPendingMentorRequestsToStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPendingMentorRequestsToStmt: %w", cerr)
+		}
+	}
 	if q.listPendingRequestsOfStmt != nil {
 		if cerr := q.listPendingRequestsOfStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPendingRequestsOfStmt: %w", cerr)
@@ -1212,6 +1220,7 @@ type Queries struct {
 	listParticipantAnswersStmt         *sql.Stmt
 	listParticipantRowsStmt            *sql.Stmt
 	listPendingMentorRequestsStmt      *sql.Stmt
+	listPendingMentorRequestsToStmt    *sql.Stmt
 	listPendingRequestsOfStmt          *sql.Stmt
 	listPeopleStmt                     *sql.Stmt
 	listPersonParticipationsStmt       *sql.Stmt
@@ -1351,6 +1360,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
 		listParticipantRowsStmt:            q.listParticipantRowsStmt,
 		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
+		listPendingMentorRequestsToStmt:    q.listPendingMentorRequestsToStmt,
 		listPendingRequestsOfStmt:          q.listPendingRequestsOfStmt,
 		listPeopleStmt:                     q.listPeopleStmt,
 		listPersonParticipationsStmt:       q.listPersonParticipationsStmt,
