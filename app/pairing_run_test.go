@@ -140,3 +140,50 @@ func TestForbidAndWishAreSeparate(t *testing.T) {
 		t.Errorf("after lifting the forbid: %d wishes, %d forbidden; want 1 and 0", wishes(), forbidden())
 	}
 }
+
+// A hand-added pair that would take a mentor past their capacity is refused when it is added,
+// not by Approve failing the whole draft later.
+func TestAddingAPairPastAMentorsCapacityIsRefused(t *testing.T) {
+	s, prog := sampleProgram(t, "Spring Leadership Cohort")
+	d, err := s.Pairing.Run(app.RunInput{ProgramID: prog.ID, Mode: "mentoring", Objective: "max_weight"})
+	if err != nil || len(d.Items) < 2 {
+		t.Fatalf("run: %d items, %v", len(d.Items), err)
+	}
+	role := func(it app.DraftItem, r string) int64 {
+		for _, m := range it.Members {
+			if m.Role == r {
+				return m.ParticipantID
+			}
+		}
+		t.Fatalf("item %d has no %s", it.ID, r)
+		return 0
+	}
+	mentor := role(d.Items[0], "mentor")
+	var free int64 // a mentee of another mentor, freed from the draft
+	for _, it := range d.Items[1:] {
+		if role(it, "mentor") != mentor {
+			free = role(it, "mentee")
+			if _, err := s.Pairing.Remove(it.ID); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	inDraft := 0
+	for _, it := range d.Items {
+		if role(it, "mentor") == mentor {
+			inDraft++
+		}
+	}
+	p, err := s.Participants.Get(mentor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Participants.Update(mentor, app.ParticipantInput{Mentor: true, Mentee: p.Mentee, Peer: p.Peer, Capacity: inDraft, Status: p.Status}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Pairing.Add(app.ManualInput{DraftID: d.ID, Members: []app.MemberInput{{ParticipantID: mentor, Role: "mentor"}, {ParticipantID: free, Role: "mentee"}}})
+	if err == nil || !strings.Contains(err.Error(), "has no room for another mentee") {
+		t.Fatalf("adding a pair past the mentor's capacity: %v", err)
+	}
+}
