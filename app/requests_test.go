@@ -415,3 +415,24 @@ func TestAFullMentorsOtherRequestsAreAnswered(t *testing.T) {
 		t.Errorf("Ole was not told that Max is full: %+v", f.outbox(t, "request_declined"))
 	}
 }
+
+// A program may cap the open requests one participant has made; 0 is no cap.
+func TestOpenRequestsPerPersonAreCapped(t *testing.T) {
+	f := newReqFixture(t)
+	in := f.s.Programs.NewProgramDefaults("evergreen")
+	in.Name, in.MaxOpenRequests = f.peer.Name, 1
+	if _, err := f.s.Programs.Update(f.peer.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.peer.ID, Kind: "peer", RequesterID: f.p["Ana"].ID, RecipientID: f.p["Jai"].ID, Commitment: "intro"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.peer.ID, Kind: "peer", RequesterID: f.p["Ana"].ID, RecipientID: f.p["Mei"].ID, Commitment: "intro"})
+	if err == nil || fieldOf(t, err) != "requesterId" || !strings.Contains(err.Error(), "already has 1 open request, the most") {
+		t.Fatalf("a second open request past the cap of 1: %v", err)
+	}
+	in.MaxOpenRequests = 51
+	if _, err := f.s.Programs.Update(f.peer.ID, in); err == nil || fieldOf(t, err) != "maxOpenRequests" {
+		t.Errorf("a cap of 51: %v", err)
+	}
+}

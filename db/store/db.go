@@ -87,6 +87,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countPendingBetweenStmt, err = db.PrepareContext(ctx, countPendingBetween); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPendingBetween: %w", err)
 	}
+	if q.countPendingRequestsByStmt, err = db.PrepareContext(ctx, countPendingRequestsBy); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPendingRequestsBy: %w", err)
+	}
 	if q.countPeopleStmt, err = db.PrepareContext(ctx, countPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeople: %w", err)
 	}
@@ -534,6 +537,11 @@ func (q *Queries) Close() error {
 	if q.countPendingBetweenStmt != nil {
 		if cerr := q.countPendingBetweenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countPendingBetweenStmt: %w", cerr)
+		}
+	}
+	if q.countPendingRequestsByStmt != nil {
+		if cerr := q.countPendingRequestsByStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPendingRequestsByStmt: %w", cerr)
 		}
 	}
 	if q.countPeopleStmt != nil {
@@ -1161,6 +1169,7 @@ type Queries struct {
 	countMentorLoadStmt                *sql.Stmt
 	countMessagesByStatusStmt          *sql.Stmt
 	countPendingBetweenStmt            *sql.Stmt
+	countPendingRequestsByStmt         *sql.Stmt
 	countPeopleStmt                    *sql.Stmt
 	countPersonFieldAnswersStmt        *sql.Stmt
 	countPersonHistoryStmt             *sql.Stmt
@@ -1301,6 +1310,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countMentorLoadStmt:                q.countMentorLoadStmt,
 		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
 		countPendingBetweenStmt:            q.countPendingBetweenStmt,
+		countPendingRequestsByStmt:         q.countPendingRequestsByStmt,
 		countPeopleStmt:                    q.countPeopleStmt,
 		countPersonFieldAnswersStmt:        q.countPersonFieldAnswersStmt,
 		countPersonHistoryStmt:             q.countPersonHistoryStmt,

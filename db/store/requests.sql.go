@@ -90,6 +90,18 @@ func (q *Queries) CountPendingBetween(ctx context.Context, arg CountPendingBetwe
 	return count, err
 }
 
+const countPendingRequestsBy = `-- name: CountPendingRequestsBy :one
+SELECT COUNT(*) FROM requests WHERE requester_id = ?1 AND status = 'pending'
+`
+
+// How many open (pending) requests a participant has made.
+func (q *Queries) CountPendingRequestsBy(ctx context.Context, requesterID int64) (int64, error) {
+	row := q.queryRow(ctx, q.countPendingRequestsByStmt, countPendingRequestsBy, requesterID)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const createRequest = `-- name: CreateRequest :one
 INSERT INTO requests (program_id, kind, requester_id, recipient_id, commitment, topic, sessions, note, status,
     sent_at, expires_at, created_at, updated_at)
