@@ -115,7 +115,7 @@ func (l *leaver) leave(ctx context.Context, q *store.Queries, st AppSettings, id
 		if r.RequesterID == id {
 			ids, err = l.requests.close(ctx, q, st, r, request.Withdraw, why)
 		} else {
-			ids, err = l.requests.declineForLeaving(ctx, q, st, r, why)
+			ids, err = l.requests.declineFor(ctx, q, st, r, why, "they have left the program")
 		}
 		if err != nil {
 			return out, nil, err
@@ -125,10 +125,11 @@ func (l *leaver) leave(ctx context.Context, q *store.Queries, st AppSettings, id
 	return out, queued, nil
 }
 
-// declineForLeaving ends a pending request whose recipient left the program: declined, and the
-// requester told (with their next best fits) when the request had reached the recipient.
-func (s *Requests) declineForLeaving(ctx context.Context, q *store.Queries, st AppSettings, r store.Request, why string) ([]int64, error) {
-	to, err := request.Next(r.Kind, r.Status, request.Decline)
+// declineFor ends a pending request on the recipient's side when they cannot answer it any
+// more (they left the program, they have no room left): declined with why in its timeline,
+// and the requester told, with reason and their next best fits, when the request had reached
+// the recipient.
+func (s *Requests) declineFor(ctx context.Context, q *store.Queries, st AppSettings, r store.Request, why, reason string) ([]int64, error) {	to, err := request.Next(r.Kind, r.Status, request.Decline)
 	if err != nil {
 		return nil, &Error{Message: upperFirst(err.Error())}
 	}
@@ -149,7 +150,7 @@ func (s *Requests) declineForLeaving(ctx context.Context, q *store.Queries, st A
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.queue(ctx, q, st, prog, r2, req, rec, req, "request_declined", "they have left the program")
+	id, err := s.queue(ctx, q, st, prog, r2, req, rec, req, "request_declined", reason)
 	if err != nil {
 		return nil, err
 	}

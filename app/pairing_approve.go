@@ -3,6 +3,7 @@ package app
 import (
 	"database/sql"
 	"fmt"
+	"time"
 
 	"tandem/app/notify"
 	"tandem/app/status"
@@ -53,8 +54,9 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 			return err
 		}
 		kind := modeKind[d.Mode]
+		startsOn, endsOn := pairDates(p.Program, s.now())
 		for n, it := range draft.Items {
-			in := RelationshipInput{ProgramID: d.ProgramID, Kind: kind, Commitment: "long_term"}
+			in := RelationshipInput{ProgramID: d.ProgramID, Kind: kind, Commitment: "long_term", StartsOn: startsOn, EndsOn: endsOn}
 			var names []string
 			for _, m := range it.Members {
 				in.Members = append(in.Members, MemberInput{ParticipantID: m.ParticipantID, Role: m.Role})
@@ -86,4 +88,19 @@ func (s *Pairing) Approve(draftID int64) (ApproveResult, error) {
 	}
 	s.outbox.autoSend(queued)
 	return out, nil
+}
+
+// pairDates are the dates a pair approved today takes from its program: it starts at the
+// program's start, or today when that has passed, and ends with the program. A program without
+// dates (evergreen) gives none.
+func pairDates(prog store.Program, now time.Time) (startsOn, endsOn string) {
+	if prog.EndsOn == "" {
+		return "", ""
+	}
+	today := now.Format("2006-01-02")
+	startsOn = max(prog.StartsOn, today)
+	if startsOn > prog.EndsOn {
+		startsOn = prog.EndsOn // the program is over: a pair made now still fits inside it
+	}
+	return startsOn, prog.EndsOn
 }

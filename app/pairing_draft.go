@@ -366,7 +366,7 @@ func (s *Pairing) Add(in ManualInput) (Draft, error) {
 }
 
 // manualMembers checks a hand-made pair: the right roles for the mode, active participants not
-// already paired; a mentor over capacity is a warning, not a refusal.
+// already paired, a mentor with room left (counting the draft), a group of the program's size.
 func manualMembers(p *pool.Pool, mode string, members []MemberInput, items []DraftItem) ([]memberRef, []string, error) {
 	var refs []memberRef
 	var warnings []string
@@ -407,8 +407,10 @@ func manualMembers(p *pool.Pool, mode string, members []MemberInput, items []Dra
 			return nil, nil, fieldErr("members", "%s %s", row.Name, msg)
 		}
 		if role == "mentor" {
-			if mentorIn[row.ID]+1 > p.RoomLeft(row.ID) {
-				warnings = append(warnings, fmt.Sprintf("%s would mentor more than their capacity (%d)", row.Name, row.Capacity))
+			// Refused here, not by Approve failing the whole draft later.
+			if left := p.RoomLeft(row.ID) - mentorIn[row.ID]; left < 1 {
+				return nil, nil, fieldErr("members", "%s has no room for another mentee (capacity %d, counting this draft): raise their capacity on their profile, or choose another mentor",
+					row.Name, row.Capacity)
 			}
 		} else if pair, ok := busy[row.ID]; ok {
 			return nil, nil, fieldErr("members", "%s is already in the draft (%s): remove that pair first", row.Name, pair)
@@ -425,8 +427,8 @@ func manualMembers(p *pool.Pool, mode string, members []MemberInput, items []Dra
 			return nil, nil, fieldErr("members", "Choose two peers")
 		}
 	case ModeGroups:
-		if len(refs) < 3 {
-			return nil, nil, fieldErr("members", "Choose at least three people for a group")
+		if lo := max(MinGroupSize, int(p.Program.GroupMin)); len(refs) < lo {
+			return nil, nil, fieldErr("members", "Choose at least %d people for a group", lo)
 		}
 		if p.Program.GroupMax > 0 && len(refs) > int(p.Program.GroupMax) {
 			return nil, nil, fieldErr("members", "Groups in %s have at most %d people", p.Program.Name, p.Program.GroupMax)

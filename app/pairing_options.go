@@ -170,7 +170,7 @@ func (s *Pairing) Forbid(a, b int64, forbidden bool) error {
 		}
 		lo, hi := min(a, b), max(a, b)
 		if !forbidden {
-			return q.DeletePairPreference(ctx, store.DeletePairPreferenceParams{ParticipantID: lo, OtherID: hi})
+			return q.DeleteForbid(ctx, store.DeleteForbidParams{ParticipantID: lo, OtherID: hi})
 		}
 		return q.AddPairPreference(ctx, store.AddPairPreferenceParams{ProgramID: pa.ProgramID, ParticipantID: lo, OtherID: hi, Kind: "forbid",
 			Now: stamp(s.now())})

@@ -93,8 +93,7 @@ func solve(p *pool.Pool, mode string, obj match.Objective, locked []DraftItem, p
 		role := "peer"
 		if mode == ModeGroups {
 			role = "member"
-			// A group relationship has at least three people.
-			lo, hi := max(3, int(p.Program.GroupMin)), int(p.Program.GroupMax)
+			lo, hi := max(MinGroupSize, int(p.Program.GroupMin)), int(p.Program.GroupMax)
 			if hi < lo {
 				hi = max(lo, 5)
 			}

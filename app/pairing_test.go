@@ -136,6 +136,16 @@ func TestPairingRunRespectsCapacityAndExplainsEveryPair(t *testing.T) {
 	if res.Relationships != len(d.Items) || res.Emails != 2*len(d.Items) {
 		t.Fatalf("approve: %+v for %d pairs", res, len(d.Items))
 	}
+	// Approved pairs carry the cohort's dates: from its start (still ahead) to its end.
+	rels, err = s.Relationships.List(prog.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rels {
+		if r.Origin == "pairing" && (r.StartsOn != prog.StartsOn || r.EndsOn != prog.EndsOn) {
+			t.Fatalf("an approved pair runs %s to %s, the cohort %s to %s", r.StartsOn, r.EndsOn, prog.StartsOn, prog.EndsOn)
+		}
+	}
 	page, _ = s.Outbox.List("queued")
 	intros := 0
 	for _, m := range page.Messages {
@@ -288,7 +298,7 @@ func TestWishesAddABonusAndAvoidsForbid(t *testing.T) {
 	if wish == nil || !wish.Wish || !wish.NeedsOK || d.Totals.WishesGranted != 1 || d.NeedsOK != 1 {
 		t.Fatalf("a wish worth 100 points is granted and waits for the OK: %+v, totals %+v", wish, d.Totals)
 	}
-	if !strings.Contains(strings.Join(wish.Reasons, "\n"), "asked to meet") {
+	if !strings.Contains(strings.Join(wish.Reasons, "\n"), "asked to meet "+strings.Fields(y.Name)[0]+", as their first wish (+100)") {
 		t.Fatalf("reasons %q", wish.Reasons)
 	}
 	if _, err := s.Pairing.Approve(d.ID); err == nil || !strings.Contains(err.Error(), "your OK") {

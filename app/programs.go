@@ -33,6 +33,7 @@ type Program struct {
 	DefaultCapacity         int            `json:"defaultCapacity"`
 	MentorRequestExpiryDays int            `json:"mentorRequestExpiryDays"`
 	ReviewRequests          bool           `json:"reviewRequests"`
+	MaxOpenRequests         int            `json:"maxOpenRequests"`
 	CreatedAt               string         `json:"createdAt"`
 	UpdatedAt               string         `json:"updatedAt"`
 	Counts                  Counts         `json:"counts"`
@@ -65,6 +66,8 @@ type ProgramInput struct {
 	MentorRequestExpiryDays int            `json:"mentorRequestExpiryDays"`
 	// ReviewRequests holds each new request for the admin's review before its summary is emailed.
 	ReviewRequests bool `json:"reviewRequests"`
+	// MaxOpenRequests caps the pending requests one participant may have made; 0 is no cap.
+	MaxOpenRequests int `json:"maxOpenRequests"`
 }
 
 // Programs creates, edits, lists and archives programs.
@@ -101,7 +104,8 @@ func (s *Programs) List() ([]Program, error) {
 			PeerMentoring: r.PeerMentoring, RegistrationOpens: r.RegistrationOpens, RegistrationCloses: r.RegistrationCloses,
 			MatchingOpens: r.MatchingOpens, MatchingCloses: r.MatchingCloses, StartsOn: r.StartsOn, EndsOn: r.EndsOn,
 			GroupMin: r.GroupMin, GroupMax: r.GroupMax, DefaultCapacity: r.DefaultCapacity,
-			MentorRequestExpiryDays: r.MentorRequestExpiryDays, ReviewRequests: r.ReviewRequests, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
+			MentorRequestExpiryDays: r.MentorRequestExpiryDays, ReviewRequests: r.ReviewRequests, MaxOpenRequests: r.MaxOpenRequests,
+			CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
 		p.Counts = Counts{Participants: int(r.Participants), Mentors: int(r.Mentors), Mentees: int(r.Mentees), Peers: int(r.Peers)}
 		out = append(out, p)
 	}
@@ -154,7 +158,8 @@ func (s *Programs) Update(id int64, in ProgramInput) (Program, error) {
 		ID: id, Name: p.Name, Description: p.Description, Kind: p.Kind, Status: p.Status, PeerMentoring: p.PeerMentoring,
 		RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses, MatchingOpens: p.MatchingOpens,
 		MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn, GroupMin: p.GroupMin, GroupMax: p.GroupMax,
-		DefaultCapacity: p.DefaultCapacity, MentorRequestExpiryDays: p.MentorRequestExpiryDays, ReviewRequests: p.ReviewRequests, Now: p.Now,
+		DefaultCapacity: p.DefaultCapacity, MentorRequestExpiryDays: p.MentorRequestExpiryDays, ReviewRequests: p.ReviewRequests,
+		MaxOpenRequests: p.MaxOpenRequests, Now: p.Now,
 	})
 	if db.IsNotFound(err) {
 		return Program{}, notFound(err, "program")
@@ -184,6 +189,10 @@ func (s *Programs) afterStatus(id int64, err error) (Program, error) {
 	}
 	return s.Get(id)
 }
+
+// MinGroupSize is the smallest group, everywhere: the program form, this check, the pairing
+// engine and a group made by hand. Two people are a pair.
+const MinGroupSize = 3
 
 var programKinds = map[string]bool{"cohort": true, "evergreen": true, "group": true}
 
@@ -252,8 +261,8 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 		}
 	}
 	if in.Kind == "group" {
-		if in.GroupMin < 2 {
-			return in, fieldErr("groupMin", "A group has at least 2 people")
+		if in.GroupMin < MinGroupSize {
+			return in, fieldErr("groupMin", "A group has at least %d people: two are a pair", MinGroupSize)
 		}
 		if in.GroupMax < in.GroupMin {
 			return in, fieldErr("groupMax", "The largest group size is smaller than the smallest")
@@ -276,6 +285,9 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 	if in.MentorRequestExpiryDays < 1 || in.MentorRequestExpiryDays > 365 {
 		return in, fieldErr("mentorRequestExpiryDays", "Mentor requests expire after 1 to 365 days")
 	}
+	if in.MaxOpenRequests < 0 || in.MaxOpenRequests > 50 {
+		return in, fieldErr("maxOpenRequests", "Allow from 1 to 50 open requests per person, or 0 for no limit")
+	}
 	return in, nil
 }
 
@@ -285,7 +297,8 @@ func programParams(in ProgramInput, now string) store.CreateProgramParams {
 		RegistrationOpens: in.RegistrationOpens, RegistrationCloses: in.RegistrationCloses,
 		MatchingOpens: in.MatchingOpens, MatchingCloses: in.MatchingCloses, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
 		GroupMin: int64(in.GroupMin), GroupMax: int64(in.GroupMax), DefaultCapacity: int64(in.DefaultCapacity),
-		MentorRequestExpiryDays: int64(in.MentorRequestExpiryDays), ReviewRequests: in.ReviewRequests, Now: now,
+		MentorRequestExpiryDays: int64(in.MentorRequestExpiryDays), ReviewRequests: in.ReviewRequests,
+		MaxOpenRequests: int64(in.MaxOpenRequests), Now: now,
 	}
 }
 
@@ -294,7 +307,8 @@ func programDTO(p store.Program) Program {
 		PeerMentoring: p.PeerMentoring, RegistrationOpens: p.RegistrationOpens, RegistrationCloses: p.RegistrationCloses,
 		MatchingOpens: p.MatchingOpens, MatchingCloses: p.MatchingCloses, StartsOn: p.StartsOn, EndsOn: p.EndsOn,
 		GroupMin: int(p.GroupMin), GroupMax: int(p.GroupMax), DefaultCapacity: int(p.DefaultCapacity),
-		MentorRequestExpiryDays: int(p.MentorRequestExpiryDays), ReviewRequests: p.ReviewRequests, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		MentorRequestExpiryDays: int(p.MentorRequestExpiryDays), ReviewRequests: p.ReviewRequests, MaxOpenRequests: int(p.MaxOpenRequests),
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 // addDefaultQuestions writes the default questionnaire and links the offers<->wants pair.

@@ -50,6 +50,7 @@ func TestCreateProgramValidation(t *testing.T) {
 			p.Kind, p.StartsOn, p.EndsOn, p.RegistrationOpens, p.RegistrationCloses = "cohort", "2027-03-01", "2027-06-01", "2027-02-10", "2027-02-01"
 		}, "registrationCloses"},
 		{"group too small", func(p *app.ProgramInput) { p.Kind, p.GroupMin, p.GroupMax = "group", 1, 4 }, "groupMin"},
+		{"a group of two is a pair", func(p *app.ProgramInput) { p.Kind, p.GroupMin, p.GroupMax = "group", 2, 4 }, "groupMin"},
 		{"group max below min", func(p *app.ProgramInput) { p.Kind, p.GroupMin, p.GroupMax = "group", 4, 3 }, "groupMax"},
 		{"group ends before start", func(p *app.ProgramInput) {
 			p.Kind, p.GroupMin, p.GroupMax, p.StartsOn, p.EndsOn = "group", 3, 5, "2027-03-01", "2027-02-01"

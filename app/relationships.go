@@ -228,8 +228,8 @@ func checkMembers(ctx context.Context, q *store.Queries, prog store.Program, in 
 			return fieldErr("members", "A pairing has two people")
 		}
 	case "group":
-		if len(in.Members) < 3 {
-			return fieldErr("members", "A group has at least three people")
+		if lo := max(MinGroupSize, int(prog.GroupMin)); len(in.Members) < lo {
+			return fieldErr("members", "Groups in %s have at least %d people", prog.Name, lo)
 		}
 		if prog.GroupMax > 0 && len(in.Members) > int(prog.GroupMax) {
 			return fieldErr("members", "Groups in %s have at most %d people", prog.Name, prog.GroupMax)

@@ -49,6 +49,7 @@ func TestCreateRelationshipRefusesBadMembers(t *testing.T) {
 		{"not a peer", "peer", []app.MemberInput{m(f.ana.ID, ""), m(mentee2.ID, "")}, "members", "not registered as a peer"},
 		{"same person twice", "peer", []app.MemberInput{m(f.ana.ID, ""), m(f.ana.ID, "")}, "members", "twice"},
 		{"another program's participant", "mentorship", []app.MemberInput{m(mentor2.ID, "mentor"), m(stranger.ID, "mentee")}, "members", "participants of"},
+		{"a group of two", "group", []app.MemberInput{m(mentor2.ID, ""), m(mentee2.ID, "")}, "members", "have at least 3 people"},
 		{"unknown kind", "trio", []app.MemberInput{m(mentor2.ID, "mentor"), m(mentee2.ID, "mentee")}, "kind", "Choose"},
 	}
 	before, _ := s.Relationships.List(f.prog.ID)

@@ -129,7 +129,17 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 			return in, prog, req, rec, fieldErr("recipientId", "%s already mentors %d, their capacity: they cannot receive new mentor requests", rec.Name, load)
 		}
 	}
-	if n, err := q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: req.ID, B: rec.ID}); err != nil {
+	if prog.MaxOpenRequests > 0 {
+		n, err := q.CountPendingRequestsBy(ctx, req.ID)
+		if err != nil {
+			return in, prog, req, rec, err
+		}
+		if n >= prog.MaxOpenRequests {
+			return in, prog, req, rec, fieldErr("requesterId", "%s already has %d open %s, the most %s allows: wait for an answer or withdraw one first",
+				req.Name, n, plural(int(n), "request", "requests"), prog.Name)
+		}
+	}
+		if n, err := q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: req.ID, B: rec.ID}); err != nil {
 		return in, prog, req, rec, err
 	} else if n > 0 {
 		return in, prog, req, rec, fieldErr("recipientId", "There is already a pending request between %s and %s", req.Name, rec.Name)

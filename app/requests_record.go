@@ -251,6 +251,13 @@ func (s *Requests) Answer(id int64, in RequestAnswer) (Request, error) {
 				}
 				queued = append(queued, ids...)
 			}
+			// A mentor this answer fills up can take no one else: the other mentees who asked
+			// them are told now, with their next best fits, instead of waiting for an expiry.
+			ids, err := s.whenFull(ctx, q, st, rec, id)
+			if err != nil {
+				return err
+			}
+			queued = append(queued, ids...)
 		}
 		return nil
 	})
@@ -347,4 +354,28 @@ func (s *Requests) supersede(ctx context.Context, q *store.Queries, st AppSettin
 		return false, fmt.Errorf("cancel out-of-date emails: %w", err)
 	}
 	return d > 0, nil
+}
+
+// whenFull declines the mentor's other pending requests once the mentor has no room left.
+func (s *Requests) whenFull(ctx context.Context, q *store.Queries, st AppSettings, mentor store.ListParticipantRowsRow, answered int64) ([]int64, error) {
+	load, err := q.CountMentorLoad(ctx, mentor.ID)
+	if err != nil {
+		return nil, fmt.Errorf("mentor capacity: %w", err)
+	}
+	if load < mentor.Capacity {
+		return nil, nil
+	}
+	waiting, err := q.ListPendingMentorRequestsTo(ctx, store.ListPendingMentorRequestsToParams{RecipientID: mentor.ID, ID: answered})
+	if err != nil {
+		return nil, fmt.Errorf("mentor capacity: %w", err)
+	}
+	var queued []int64
+	for _, w := range waiting {
+		ids, err := s.declineFor(ctx, q, st, w, mentor.Name+" has no room left to mentor", "they have no room left to mentor anyone else")
+		if err != nil {
+			return nil, err
+		}
+		queued = append(queued, ids...)
+	}
+	return queued, nil
 }

@@ -384,3 +384,55 @@ func TestAnAnswerCancelsTheRequestsOutOfDateEmails(t *testing.T) {
 		t.Errorf("Jai was told of a request they never got: %+v", closed)
 	}
 }
+
+// When a mentor's answer fills them up, the other mentees who asked them are told at once, with
+// their next best fits, instead of waiting for their requests to expire.
+func TestAFullMentorsOtherRequestsAreAnswered(t *testing.T) {
+	f := newReqFixture(t)
+	ana, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.cohor.ID, Kind: "mentor", RequesterID: f.c["Ana"].ID, RecipientID: f.c["Max"].ID, Commitment: "long_term"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ole, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.cohor.ID, Kind: "mentor", RequesterID: f.c["Ole"].ID, RecipientID: f.c["Max"].ID, Commitment: "intro"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.delivered(t)
+	if _, err := f.s.Requests.Answer(ana.ID, app.RequestAnswer{Decision: "approve"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.Requests.Get(ole.ID)
+	if err != nil || got.Status != "declined" {
+		t.Fatalf("Ole's request to a full mentor: %+v %v", got.Status, err)
+	}
+	var told bool
+	for _, m := range f.outbox(t, "request_declined") {
+		if m.ToEmail == "ole@example.org" && m.Status == "queued" && strings.Contains(m.Text, "no room left") {
+			told = true
+		}
+	}
+	if !told {
+		t.Errorf("Ole was not told that Max is full: %+v", f.outbox(t, "request_declined"))
+	}
+}
+
+// A program may cap the open requests one participant has made; 0 is no cap.
+func TestOpenRequestsPerPersonAreCapped(t *testing.T) {
+	f := newReqFixture(t)
+	in := f.s.Programs.NewProgramDefaults("evergreen")
+	in.Name, in.MaxOpenRequests = f.peer.Name, 1
+	if _, err := f.s.Programs.Update(f.peer.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.peer.ID, Kind: "peer", RequesterID: f.p["Ana"].ID, RecipientID: f.p["Jai"].ID, Commitment: "intro"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.peer.ID, Kind: "peer", RequesterID: f.p["Ana"].ID, RecipientID: f.p["Mei"].ID, Commitment: "intro"})
+	if err == nil || fieldOf(t, err) != "requesterId" || !strings.Contains(err.Error(), "already has 1 open request, the most") {
+		t.Fatalf("a second open request past the cap of 1: %v", err)
+	}
+	in.MaxOpenRequests = 51
+	if _, err := f.s.Programs.Update(f.peer.ID, in); err == nil || fieldOf(t, err) != "maxOpenRequests" {
+		t.Errorf("a cap of 51: %v", err)
+	}
+}

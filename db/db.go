@@ -98,6 +98,15 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if err := d.migrate(ctx); err != nil {
 		return fail(err)
 	}
+	// The checks' connection still holds the schema from before the migrations, and SQLite
+	// prepares a statement against the schema a connection has loaded: a query that a migration
+	// made valid (a new UNIQUE for its ON CONFLICT) would fail to prepare. Fresh connections
+	// read the migrated schema.
+	sqldb.Close()
+	if sqldb, err = sql.Open("sqlite", dsn(path, o.busy)); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	d.SQL = sqldb
 	// Prepared once: parsing a statement (and its triggers) costs more than running it.
 	if d.Q, err = store.Prepare(ctx, sqldb); err != nil {
 		return fail(fmt.Errorf("prepare queries: %w", err))

@@ -323,9 +323,7 @@ func TestBooleansMigrationKeepsEveryRowAndTheSchema(t *testing.T) {
 		}
 	}
 
-	if err := migrateLatest(path); err != nil {
-		t.Fatal(err)
-	}
+	migrateTo(t, path, 6) // later migrations change the schema on purpose
 
 	if after := dump(t, sqldb); !reflect.DeepEqual(after, before) {
 		for table := range before {
@@ -583,16 +581,12 @@ func TestBooleansMigrationRunsAgainAfterCrashBeforeVersionRecorded(t *testing.T)
 	migrateTo(t, path, 5)
 	sqldb := rawDB(t, path)
 	fillVersion5(t, sqldb)
-	if err := migrateLatest(path); err != nil {
-		t.Fatal(err)
-	}
+	migrateTo(t, path, 6) // later migrations would change rows this test compares
 	rows, sch := dump(t, sqldb), readSchema(t, sqldb)
 	// The migration commits its own transaction; goose records the version after it. A crash in
 	// between leaves the new schema at version 5, and the next start runs the migration again.
 	execAll(t, sqldb, `DELETE FROM goose_db_version WHERE version_id = 6`)
-	if err := migrateLatest(path); err != nil {
-		t.Fatalf("migration 6 run a second time: %v", err)
-	}
+	migrateTo(t, path, 6)
 	if v := queryStrings(t, sqldb, `SELECT MAX(version_id) FROM goose_db_version`); v[0] != "6" {
 		t.Errorf("version = %s, want 6", v[0])
 	}
@@ -694,5 +688,60 @@ func TestRestoreMigratesAVersion5Backup(t *testing.T) {
 	p, err := d.Q.GetProgram(ctx, 1)
 	if err != nil || !p.PeerMentoring || !p.AllowPastPairs {
 		t.Errorf("restored program: %+v %v", p, err)
+	}
+}
+
+// Migration 7: groups saved with fewer than three people as their smallest or largest size take
+// three, as the engine already did; other programs keep their sizes.
+func TestGroupSizesMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	migrateTo(t, path, 6)
+	sqldb := rawDB(t, path)
+	execAll(t, sqldb,
+		`INSERT INTO programs (name, kind, status, group_min, group_max, created_at, updated_at) VALUES ('Pairs of two', 'group', 'open', 2, 2, 'x', 'x')`,
+		`INSERT INTO programs (name, kind, status, group_min, group_max, created_at, updated_at) VALUES ('Fours', 'group', 'open', 4, 6, 'x', 'x')`,
+		`INSERT INTO programs (name, kind, status, group_min, group_max, created_at, updated_at) VALUES ('Evergreen', 'evergreen', 'open', 0, 0, 'x', 'x')`)
+	if err := migrateLatest(path); err != nil {
+		t.Fatal(err)
+	}
+	got := queryStrings(t, sqldb, `SELECT name || ':' || group_min || '-' || group_max FROM programs ORDER BY id`)
+	want := []string{"Pairs of two:3-3", "Fours:4-6", "Evergreen:0-0"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after migration 7: %v, want %v", got, want)
+	}
+}
+
+// Open checks the file on one connection before it migrates: the queries must still be prepared
+// against the migrated schema (migration 8's UNIQUE is what AddPairPreference's ON CONFLICT names).
+func TestOpenPreparesAgainstTheMigratedSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	migrateTo(t, path, 7)
+	d, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("opening a version 7 file: %v", err)
+	}
+	d.Close()
+}
+
+// Migration 8 keeps every preference; going down keeps the forbid where a forbid and a wish
+// share a pair.
+func TestForbidAndWishMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	migrateTo(t, path, 8)
+	sqldb := rawDB(t, path)
+	execAll(t, sqldb,
+		`INSERT INTO programs (id, name, kind, status, created_at, updated_at) VALUES (1, 'P', 'evergreen', 'open', 'x', 'x')`,
+		`INSERT INTO people (id, name, email, created_at, updated_at) VALUES (1, 'A', 'a@x.org', 'x', 'x'), (2, 'B', 'b@x.org', 'x', 'x')`,
+		`INSERT INTO participants (id, program_id, person_id, is_mentee, is_peer, status, enrolled_at, updated_at) VALUES (1, 1, 1, 1, 1, 'active', 'x', 'x'), (2, 1, 2, 1, 1, 'active', 'x', 'x')`,
+		`INSERT INTO pair_preferences (program_id, participant_id, other_id, kind, rank, created_at) VALUES (1, 1, 2, 'wish', 1, 'x'), (1, 1, 2, 'forbid', 0, 'x')`)
+	p, err := newProvider(sqldb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(context.Background(), 7); err != nil {
+		t.Fatal(err)
+	}
+	if got := queryStrings(t, sqldb, `SELECT kind FROM pair_preferences`); !reflect.DeepEqual(got, []string{"forbid"}) {
+		t.Errorf("after going down: %v, want the forbid", got)
 	}
 }

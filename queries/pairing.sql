@@ -64,10 +64,11 @@ DELETE FROM pair_preferences WHERE participant_id = @participant_id AND kind IN 
 -- name: AddPairPreference :exec
 INSERT INTO pair_preferences (program_id, participant_id, other_id, kind, rank, created_at)
 VALUES (@program_id, @participant_id, @other_id, @kind, @rank, @now)
-ON CONFLICT (participant_id, other_id) DO UPDATE SET kind = excluded.kind, rank = excluded.rank;
+ON CONFLICT (participant_id, other_id, kind) DO UPDATE SET rank = excluded.rank;
 
--- name: DeletePairPreference :exec
-DELETE FROM pair_preferences WHERE participant_id = @participant_id AND other_id = @other_id;
+-- name: DeleteForbid :exec
+-- Lifts the admin's forbid of a pair; the participants' own wishes stay.
+DELETE FROM pair_preferences WHERE participant_id = @participant_id AND other_id = @other_id AND kind = 'forbid';
 
 -- name: ListProgramPairHistory :many
 -- Every two participants of the program who share a relationship, with its status.

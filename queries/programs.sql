@@ -2,11 +2,11 @@
 INSERT INTO programs (
     name, description, kind, status, peer_mentoring,
     registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on,
-    group_min, group_max, default_capacity, mentor_request_expiry_days, review_requests, created_at, updated_at
+    group_min, group_max, default_capacity, mentor_request_expiry_days, review_requests, max_open_requests, created_at, updated_at
 ) VALUES (
     @name, @description, @kind, @status, @peer_mentoring,
     @registration_opens, @registration_closes, @matching_opens, @matching_closes, @starts_on, @ends_on,
-    @group_min, @group_max, @default_capacity, @mentor_request_expiry_days, @review_requests, @now, @now
+    @group_min, @group_max, @default_capacity, @mentor_request_expiry_days, @review_requests, @max_open_requests, @now, @now
 )
 RETURNING *;
 
@@ -17,7 +17,7 @@ UPDATE programs SET
     matching_opens = @matching_opens, matching_closes = @matching_closes,
     starts_on = @starts_on, ends_on = @ends_on, group_min = @group_min, group_max = @group_max,
     default_capacity = @default_capacity, mentor_request_expiry_days = @mentor_request_expiry_days,
-    review_requests = @review_requests, updated_at = @now
+    review_requests = @review_requests, max_open_requests = @max_open_requests, updated_at = @now
 WHERE id = @id
 RETURNING *;
 

@@ -62,3 +62,11 @@ UPDATE requests SET created_at = @sent_at, sent_at = @sent_at, expires_at = @exp
 -- name: ListPendingRequestsOf :many
 -- The pending requests a participant made or received.
 SELECT * FROM requests WHERE (requester_id = @participant_id OR recipient_id = @participant_id) AND status = 'pending' ORDER BY id;
+
+-- name: ListPendingMentorRequestsTo :many
+-- The pending mentor requests a mentor received, but one.
+SELECT * FROM requests WHERE recipient_id = @recipient_id AND kind = 'mentor' AND status = 'pending' AND id <> @id ORDER BY id;
+
+-- name: CountPendingRequestsBy :one
+-- How many open (pending) requests a participant has made.
+SELECT COUNT(*) FROM requests WHERE requester_id = @requester_id AND status = 'pending';

@@ -27,8 +27,8 @@ type Pool struct {
 	Scorer  *match.Scorer
 	// forbid says why an unordered pair of participants may not be paired.
 	forbid map[[2]int64]string
-	// wishes holds who wished to meet whom (ordered: from, to).
-	wishes map[[2]int64]bool
+	// wishes holds who wished to meet whom (ordered: from, to), with the wish's rank (1 first).
+	wishes map[[2]int64]int
 	load   map[int64]int // a mentor's open mentorships
 }
 
@@ -51,7 +51,7 @@ func Load(ctx context.Context, q *store.Queries, programID int64, peers bool, no
 	if err != nil {
 		return nil, fmt.Errorf("pairing: %w", err)
 	}
-	p := &Pool{Program: prog, Index: map[int64]int{}, forbid: map[[2]int64]string{}, wishes: map[[2]int64]bool{}, load: map[int64]int{}}
+	p := &Pool{Program: prog, Index: map[int64]int{}, forbid: map[[2]int64]string{}, wishes: map[[2]int64]int{}, load: map[int64]int{}}
 	for _, r := range all {
 		if r.Status == status.ParticipantActive {
 			p.Index[r.ID] = len(p.Rows)
@@ -111,7 +111,7 @@ func Load(ctx context.Context, q *store.Queries, programID int64, peers bool, no
 	for _, pr := range prefs {
 		switch pr.Kind {
 		case "wish":
-			p.wishes[[2]int64{pr.ParticipantID, pr.OtherID}] = true
+			p.wishes[[2]int64{pr.ParticipantID, pr.OtherID}] = max(1, int(pr.Rank))
 		case "avoid":
 			p.forbid[Key(pr.ParticipantID, pr.OtherID)] = fmt.Sprintf("%s asked not to be paired with %s", p.Name(pr.ParticipantID), p.Name(pr.OtherID))
 		case "forbid":
@@ -146,7 +146,30 @@ func (p *Pool) Name(id int64) string {
 }
 
 // Wished says whether participant from asked to meet participant to.
-func (p *Pool) Wished(from, to int64) bool { return p.wishes[[2]int64{from, to}] }
+func (p *Pool) Wished(from, to int64) bool { return p.wishes[[2]int64{from, to}] > 0 }
+
+// WishPoints is what a wish of that rank adds to a pair's score: the program's whole bonus for
+// a first wish, two thirds for a second, a third for any later one (at least 1 point), so that
+// the engine prefers granting a first wish to granting a third.
+func WishPoints(bonus, rank int) int {
+	if bonus <= 0 {
+		return 0
+	}
+	return max(1, bonus*(4-min(max(rank, 1), 3))/3)
+}
+
+// ordinal writes 1 as "first", 2 as "second", 3 as "third", then "4th" and so on.
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "first"
+	case 2:
+		return "second"
+	case 3:
+		return "third"
+	}
+	return fmt.Sprintf("%dth", n)
+}
 
 // Constraints are the pool's exclusions and wish bonuses, by the scorer's profile indices.
 func (p *Pool) Constraints() match.Constraints {
@@ -158,14 +181,14 @@ func (p *Pool) Constraints() match.Constraints {
 			c.Forbidden[a] = append(c.Forbidden[a], b)
 		}
 	}
-	for w := range p.wishes {
+	for w, rank := range p.wishes {
 		a, okA := p.Index[w[0]]
 		b, okB := p.Index[w[1]]
 		if okA && okB && p.Program.WishBonus > 0 {
 			if c.Bonus[a] == nil {
 				c.Bonus[a] = map[int]int{}
 			}
-			c.Bonus[a][b] = int(p.Program.WishBonus)
+			c.Bonus[a][b] = WishPoints(int(p.Program.WishBonus), rank)
 		}
 	}
 	return c
@@ -191,9 +214,11 @@ func (p *Pool) Score(a, b int64) (points, percent int, reasons, broken []string)
 		broken = append(broken, why)
 	}
 	for _, w := range [][2]int64{{a, b}, {b, a}} {
-		if p.wishes[w] {
-			points += int(p.Program.WishBonus)
-			reasons = append(reasons, fmt.Sprintf("%s asked to meet %s (+%d)", notify.FirstName(p.Name(w[0])), notify.FirstName(p.Name(w[1])), p.Program.WishBonus))
+		if rank := p.wishes[w]; rank > 0 {
+			pts := WishPoints(int(p.Program.WishBonus), rank)
+			points += pts
+			reasons = append(reasons, fmt.Sprintf("%s asked to meet %s, as their %s wish (+%d)", notify.FirstName(p.Name(w[0])),
+				notify.FirstName(p.Name(w[1])), ordinal(rank), pts))
 		}
 	}
 	return points, min(100, p.Scorer.Percent(points)), reasons, broken

@@ -48,3 +48,17 @@ func TestKeyIsUnordered(t *testing.T) {
 		}
 	}
 }
+
+// A first wish weighs the whole bonus, a second two thirds, a third and later ones a third, and
+// never nothing while there is a bonus.
+func TestWishPointsFallWithRank(t *testing.T) {
+	tests := []struct{ bonus, rank, want int }{
+		{30, 1, 30}, {30, 2, 20}, {30, 3, 10}, {30, 7, 10}, {30, 0, 30},
+		{3, 1, 3}, {3, 2, 2}, {3, 3, 1}, {1, 3, 1}, {0, 1, 0}, {-5, 1, 0},
+	}
+	for _, tt := range tests {
+		if got := WishPoints(tt.bonus, tt.rank); got != tt.want {
+			t.Errorf("WishPoints(%d, %d) = %d, want %d", tt.bonus, tt.rank, got, tt.want)
+		}
+	}
+}

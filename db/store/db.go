@@ -87,6 +87,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countPendingBetweenStmt, err = db.PrepareContext(ctx, countPendingBetween); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPendingBetween: %w", err)
 	}
+	if q.countPendingRequestsByStmt, err = db.PrepareContext(ctx, countPendingRequestsBy); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPendingRequestsBy: %w", err)
+	}
 	if q.countPeopleStmt, err = db.PrepareContext(ctx, countPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeople: %w", err)
 	}
@@ -147,11 +150,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteDraftItemStmt, err = db.PrepareContext(ctx, deleteDraftItem); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteDraftItem: %w", err)
 	}
+	if q.deleteForbidStmt, err = db.PrepareContext(ctx, deleteForbid); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteForbid: %w", err)
+	}
 	if q.deleteMessageTemplateStmt, err = db.PrepareContext(ctx, deleteMessageTemplate); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteMessageTemplate: %w", err)
-	}
-	if q.deletePairPreferenceStmt, err = db.PrepareContext(ctx, deletePairPreference); err != nil {
-		return nil, fmt.Errorf("error preparing query DeletePairPreference: %w", err)
 	}
 	if q.deleteParticipantStmt, err = db.PrepareContext(ctx, deleteParticipant); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteParticipant: %w", err)
@@ -263,6 +266,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPendingMentorRequests: %w", err)
+	}
+	if q.listPendingMentorRequestsToStmt, err = db.PrepareContext(ctx, listPendingMentorRequestsTo); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPendingMentorRequestsTo: %w", err)
 	}
 	if q.listPendingRequestsOfStmt, err = db.PrepareContext(ctx, listPendingRequestsOf); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPendingRequestsOf: %w", err)
@@ -533,6 +539,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countPendingBetweenStmt: %w", cerr)
 		}
 	}
+	if q.countPendingRequestsByStmt != nil {
+		if cerr := q.countPendingRequestsByStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPendingRequestsByStmt: %w", cerr)
+		}
+	}
 	if q.countPeopleStmt != nil {
 		if cerr := q.countPeopleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countPeopleStmt: %w", cerr)
@@ -633,14 +644,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteDraftItemStmt: %w", cerr)
 		}
 	}
+	if q.deleteForbidStmt != nil {
+		if cerr := q.deleteForbidStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteForbidStmt: %w", cerr)
+		}
+	}
 	if q.deleteMessageTemplateStmt != nil {
 		if cerr := q.deleteMessageTemplateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteMessageTemplateStmt: %w", cerr)
-		}
-	}
-	if q.deletePairPreferenceStmt != nil {
-		if cerr := q.deletePairPreferenceStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing deletePairPreferenceStmt: %w", cerr)
 		}
 	}
 	if q.deleteParticipantStmt != nil {
@@ -826,6 +837,11 @@ func (q *Queries) Close() error {
 	if q.listPendingMentorRequestsStmt != nil {
 		if cerr := q.listPendingMentorRequestsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPendingMentorRequestsStmt: %w", cerr)
+		}
+	}
+	if q.listPendingMentorRequestsToStmt != nil {
+		if cerr := q.listPendingMentorRequestsToStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPendingMentorRequestsToStmt: %w", cerr)
 		}
 	}
 	if q.listPendingRequestsOfStmt != nil {
@@ -1153,6 +1169,7 @@ type Queries struct {
 	countMentorLoadStmt                *sql.Stmt
 	countMessagesByStatusStmt          *sql.Stmt
 	countPendingBetweenStmt            *sql.Stmt
+	countPendingRequestsByStmt         *sql.Stmt
 	countPeopleStmt                    *sql.Stmt
 	countPersonFieldAnswersStmt        *sql.Stmt
 	countPersonHistoryStmt             *sql.Stmt
@@ -1173,8 +1190,8 @@ type Queries struct {
 	deleteAgendaTemplateStmt           *sql.Stmt
 	deleteAnswerStmt                   *sql.Stmt
 	deleteDraftItemStmt                *sql.Stmt
+	deleteForbidStmt                   *sql.Stmt
 	deleteMessageTemplateStmt          *sql.Stmt
-	deletePairPreferenceStmt           *sql.Stmt
 	deleteParticipantStmt              *sql.Stmt
 	deleteParticipantPreferencesStmt   *sql.Stmt
 	deletePersonStmt                   *sql.Stmt
@@ -1212,6 +1229,7 @@ type Queries struct {
 	listParticipantAnswersStmt         *sql.Stmt
 	listParticipantRowsStmt            *sql.Stmt
 	listPendingMentorRequestsStmt      *sql.Stmt
+	listPendingMentorRequestsToStmt    *sql.Stmt
 	listPendingRequestsOfStmt          *sql.Stmt
 	listPeopleStmt                     *sql.Stmt
 	listPersonParticipationsStmt       *sql.Stmt
@@ -1292,6 +1310,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countMentorLoadStmt:                q.countMentorLoadStmt,
 		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
 		countPendingBetweenStmt:            q.countPendingBetweenStmt,
+		countPendingRequestsByStmt:         q.countPendingRequestsByStmt,
 		countPeopleStmt:                    q.countPeopleStmt,
 		countPersonFieldAnswersStmt:        q.countPersonFieldAnswersStmt,
 		countPersonHistoryStmt:             q.countPersonHistoryStmt,
@@ -1312,8 +1331,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteAgendaTemplateStmt:           q.deleteAgendaTemplateStmt,
 		deleteAnswerStmt:                   q.deleteAnswerStmt,
 		deleteDraftItemStmt:                q.deleteDraftItemStmt,
+		deleteForbidStmt:                   q.deleteForbidStmt,
 		deleteMessageTemplateStmt:          q.deleteMessageTemplateStmt,
-		deletePairPreferenceStmt:           q.deletePairPreferenceStmt,
 		deleteParticipantStmt:              q.deleteParticipantStmt,
 		deleteParticipantPreferencesStmt:   q.deleteParticipantPreferencesStmt,
 		deletePersonStmt:                   q.deletePersonStmt,
@@ -1351,6 +1370,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
 		listParticipantRowsStmt:            q.listParticipantRowsStmt,
 		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
+		listPendingMentorRequestsToStmt:    q.listPendingMentorRequestsToStmt,
 		listPendingRequestsOfStmt:          q.listPendingRequestsOfStmt,
 		listPeopleStmt:                     q.listPeopleStmt,
 		listPersonParticipationsStmt:       q.listPersonParticipationsStmt,

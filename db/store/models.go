@@ -156,6 +156,7 @@ type Program struct {
 	WishBonus               int64
 	WishPairs               string
 	AllowPastPairs          bool
+	MaxOpenRequests         int64
 }
 
 type Question struct {

@@ -36,7 +36,7 @@ func (q *Queries) AddDraftMember(ctx context.Context, arg AddDraftMemberParams) 
 const addPairPreference = `-- name: AddPairPreference :exec
 INSERT INTO pair_preferences (program_id, participant_id, other_id, kind, rank, created_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-ON CONFLICT (participant_id, other_id) DO UPDATE SET kind = excluded.kind, rank = excluded.rank
+ON CONFLICT (participant_id, other_id, kind) DO UPDATE SET rank = excluded.rank
 `
 
 type AddPairPreferenceParams struct {
@@ -171,17 +171,18 @@ func (q *Queries) DeleteDraftItem(ctx context.Context, id int64) error {
 	return err
 }
 
-const deletePairPreference = `-- name: DeletePairPreference :exec
-DELETE FROM pair_preferences WHERE participant_id = ?1 AND other_id = ?2
+const deleteForbid = `-- name: DeleteForbid :exec
+DELETE FROM pair_preferences WHERE participant_id = ?1 AND other_id = ?2 AND kind = 'forbid'
 `
 
-type DeletePairPreferenceParams struct {
+type DeleteForbidParams struct {
 	ParticipantID int64
 	OtherID       int64
 }
 
-func (q *Queries) DeletePairPreference(ctx context.Context, arg DeletePairPreferenceParams) error {
-	_, err := q.exec(ctx, q.deletePairPreferenceStmt, deletePairPreference, arg.ParticipantID, arg.OtherID)
+// Lifts the admin's forbid of a pair; the participants' own wishes stay.
+func (q *Queries) DeleteForbid(ctx context.Context, arg DeleteForbidParams) error {
+	_, err := q.exec(ctx, q.deleteForbidStmt, deleteForbid, arg.ParticipantID, arg.OtherID)
 	return err
 }
 

@@ -14,7 +14,7 @@ import (
 const archiveProgram = `-- name: ArchiveProgram :one
 UPDATE programs SET status_before_archive = CASE WHEN status = 'archived' THEN status_before_archive ELSE status END,
     status = 'archived', updated_at = ?1
-WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
+WHERE id = ?2 RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs, max_open_requests
 `
 
 type ArchiveProgramParams struct {
@@ -49,6 +49,7 @@ func (q *Queries) ArchiveProgram(ctx context.Context, arg ArchiveProgramParams) 
 		&i.WishBonus,
 		&i.WishPairs,
 		&i.AllowPastPairs,
+		&i.MaxOpenRequests,
 	)
 	return i, err
 }
@@ -68,13 +69,13 @@ const createProgram = `-- name: CreateProgram :one
 INSERT INTO programs (
     name, description, kind, status, peer_mentoring,
     registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on,
-    group_min, group_max, default_capacity, mentor_request_expiry_days, review_requests, created_at, updated_at
+    group_min, group_max, default_capacity, mentor_request_expiry_days, review_requests, max_open_requests, created_at, updated_at
 ) VALUES (
     ?1, ?2, ?3, ?4, ?5,
     ?6, ?7, ?8, ?9, ?10, ?11,
-    ?12, ?13, ?14, ?15, ?16, ?17, ?17
+    ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18
 )
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs, max_open_requests
 `
 
 type CreateProgramParams struct {
@@ -94,6 +95,7 @@ type CreateProgramParams struct {
 	DefaultCapacity         int64
 	MentorRequestExpiryDays int64
 	ReviewRequests          bool
+	MaxOpenRequests         int64
 	Now                     string
 }
 
@@ -115,6 +117,7 @@ func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (P
 		arg.DefaultCapacity,
 		arg.MentorRequestExpiryDays,
 		arg.ReviewRequests,
+		arg.MaxOpenRequests,
 		arg.Now,
 	)
 	var i Program
@@ -142,12 +145,13 @@ func (q *Queries) CreateProgram(ctx context.Context, arg CreateProgramParams) (P
 		&i.WishBonus,
 		&i.WishPairs,
 		&i.AllowPastPairs,
+		&i.MaxOpenRequests,
 	)
 	return i, err
 }
 
 const getProgram = `-- name: GetProgram :one
-SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs FROM programs WHERE id = ?1
+SELECT id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs, max_open_requests FROM programs WHERE id = ?1
 `
 
 func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
@@ -177,12 +181,13 @@ func (q *Queries) GetProgram(ctx context.Context, id int64) (Program, error) {
 		&i.WishBonus,
 		&i.WishPairs,
 		&i.AllowPastPairs,
+		&i.MaxOpenRequests,
 	)
 	return i, err
 }
 
 const listProgramSummaries = `-- name: ListProgramSummaries :many
-SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive, p.review_requests, p.wish_bonus, p.wish_pairs, p.allow_past_pairs,
+SELECT p.id, p.name, p.description, p.kind, p.status, p.peer_mentoring, p.registration_opens, p.registration_closes, p.matching_opens, p.matching_closes, p.starts_on, p.ends_on, p.group_min, p.group_max, p.default_capacity, p.mentor_request_expiry_days, p.created_at, p.updated_at, p.status_before_archive, p.review_requests, p.wish_bonus, p.wish_pairs, p.allow_past_pairs, p.max_open_requests,
     CAST(COALESCE(SUM(pa.status <> 'withdrawn'), 0) AS INTEGER) AS participants,
     CAST(COALESCE(SUM(pa.is_mentor AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentors,
     CAST(COALESCE(SUM(pa.is_mentee AND pa.status <> 'withdrawn'), 0) AS INTEGER) AS mentees,
@@ -217,6 +222,7 @@ type ListProgramSummariesRow struct {
 	WishBonus               int64
 	WishPairs               string
 	AllowPastPairs          bool
+	MaxOpenRequests         int64
 	Participants            int64
 	Mentors                 int64
 	Mentees                 int64
@@ -256,6 +262,7 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 			&i.WishBonus,
 			&i.WishPairs,
 			&i.AllowPastPairs,
+			&i.MaxOpenRequests,
 			&i.Participants,
 			&i.Mentors,
 			&i.Mentees,
@@ -277,7 +284,7 @@ func (q *Queries) ListProgramSummaries(ctx context.Context) ([]ListProgramSummar
 const unarchiveProgram = `-- name: UnarchiveProgram :one
 UPDATE programs SET status = CASE WHEN status_before_archive IN ('', 'archived') THEN 'open' ELSE status_before_archive END,
     status_before_archive = '', updated_at = ?1
-WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
+WHERE id = ?2 AND status = 'archived' RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs, max_open_requests
 `
 
 type UnarchiveProgramParams struct {
@@ -312,6 +319,7 @@ func (q *Queries) UnarchiveProgram(ctx context.Context, arg UnarchiveProgramPara
 		&i.WishBonus,
 		&i.WishPairs,
 		&i.AllowPastPairs,
+		&i.MaxOpenRequests,
 	)
 	return i, err
 }
@@ -323,9 +331,9 @@ UPDATE programs SET
     matching_opens = ?8, matching_closes = ?9,
     starts_on = ?10, ends_on = ?11, group_min = ?12, group_max = ?13,
     default_capacity = ?14, mentor_request_expiry_days = ?15,
-    review_requests = ?16, updated_at = ?17
-WHERE id = ?18
-RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs
+    review_requests = ?16, max_open_requests = ?17, updated_at = ?18
+WHERE id = ?19
+RETURNING id, name, description, kind, status, peer_mentoring, registration_opens, registration_closes, matching_opens, matching_closes, starts_on, ends_on, group_min, group_max, default_capacity, mentor_request_expiry_days, created_at, updated_at, status_before_archive, review_requests, wish_bonus, wish_pairs, allow_past_pairs, max_open_requests
 `
 
 type UpdateProgramParams struct {
@@ -345,6 +353,7 @@ type UpdateProgramParams struct {
 	DefaultCapacity         int64
 	MentorRequestExpiryDays int64
 	ReviewRequests          bool
+	MaxOpenRequests         int64
 	Now                     string
 	ID                      int64
 }
@@ -367,6 +376,7 @@ func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (P
 		arg.DefaultCapacity,
 		arg.MentorRequestExpiryDays,
 		arg.ReviewRequests,
+		arg.MaxOpenRequests,
 		arg.Now,
 		arg.ID,
 	)
@@ -395,6 +405,7 @@ func (q *Queries) UpdateProgram(ctx context.Context, arg UpdateProgramParams) (P
 		&i.WishBonus,
 		&i.WishPairs,
 		&i.AllowPastPairs,
+		&i.MaxOpenRequests,
 	)
 	return i, err
 }

@@ -90,6 +90,18 @@ func (q *Queries) CountPendingBetween(ctx context.Context, arg CountPendingBetwe
 	return count, err
 }
 
+const countPendingRequestsBy = `-- name: CountPendingRequestsBy :one
+SELECT COUNT(*) FROM requests WHERE requester_id = ?1 AND status = 'pending'
+`
+
+// How many open (pending) requests a participant has made.
+func (q *Queries) CountPendingRequestsBy(ctx context.Context, requesterID int64) (int64, error) {
+	row := q.queryRow(ctx, q.countPendingRequestsByStmt, countPendingRequestsBy, requesterID)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const createRequest = `-- name: CreateRequest :one
 INSERT INTO requests (program_id, kind, requester_id, recipient_id, commitment, topic, sessions, note, status,
     sent_at, expires_at, created_at, updated_at)
@@ -246,6 +258,60 @@ SELECT id, program_id, kind, requester_id, recipient_id, commitment, topic, sess
 
 func (q *Queries) ListPendingMentorRequests(ctx context.Context) ([]Request, error) {
 	rows, err := q.query(ctx, q.listPendingMentorRequestsStmt, listPendingMentorRequests)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Request{}
+	for rows.Next() {
+		var i Request
+		if err := rows.Scan(
+			&i.ID,
+			&i.ProgramID,
+			&i.Kind,
+			&i.RequesterID,
+			&i.RecipientID,
+			&i.Commitment,
+			&i.Topic,
+			&i.Sessions,
+			&i.Note,
+			&i.Status,
+			&i.SentAt,
+			&i.ExpiresAt,
+			&i.RemindedHalf,
+			&i.RemindedLast,
+			&i.DeclineReason,
+			&i.AnswerMessage,
+			&i.RelationshipID,
+			&i.DecidedAt,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listPendingMentorRequestsTo = `-- name: ListPendingMentorRequestsTo :many
+SELECT id, program_id, kind, requester_id, recipient_id, commitment, topic, sessions, note, status, sent_at, expires_at, reminded_half, reminded_last, decline_reason, answer_message, relationship_id, decided_at, created_at, updated_at FROM requests WHERE recipient_id = ?1 AND kind = 'mentor' AND status = 'pending' AND id <> ?2 ORDER BY id
+`
+
+type ListPendingMentorRequestsToParams struct {
+	RecipientID int64
+	ID          int64
+}
+
+// The pending mentor requests a mentor received, but one.
+func (q *Queries) ListPendingMentorRequestsTo(ctx context.Context, arg ListPendingMentorRequestsToParams) ([]Request, error) {
+	rows, err := q.query(ctx, q.listPendingMentorRequestsToStmt, listPendingMentorRequestsTo, arg.RecipientID, arg.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ type Values = ProgramInput;
 const fields: (keyof Values)[] = [
   'name', 'description', 'kind', 'status', 'peerMentoring', 'registrationOpens', 'registrationCloses', 'matchingOpens',
   'matchingCloses', 'startsOn', 'endsOn', 'groupMin', 'groupMax', 'defaultCapacity', 'mentorRequestExpiryDays',
-  'reviewRequests',
+  'reviewRequests', 'maxOpenRequests',
 ];
 
 /** localDefaults mirrors Programs.NewProgramDefaults, so the form answers at once. */
@@ -25,7 +25,7 @@ export function localDefaults(kind: string): Values {
     name: '', description: '', kind, status: 'open', peerMentoring: kind === 'evergreen',
     registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '', endsOn: '',
     groupMin: kind === 'group' ? 3 : 0, groupMax: kind === 'group' ? 6 : 0, defaultCapacity: 1, mentorRequestExpiryDays: 14,
-    reviewRequests: false,
+    reviewRequests: false, maxOpenRequests: 0,
   };
 }
 
@@ -63,7 +63,7 @@ export function ProgramForm({ program, onSaved, onCancel }: {
         x.kind !== 'evergreen' && v && x.registrationOpens && v < x.registrationOpens ? 'Registration closes before it opens' : null,
       matchingCloses: (v, x) =>
         x.kind !== 'evergreen' && v && x.matchingOpens && v < x.matchingOpens ? 'Matching closes before it opens' : null,
-      groupMin: (v, x) => (x.kind === 'group' && num(v) < 2 ? 'A group has at least 2 people' : null),
+      groupMin: (v, x) => (x.kind === 'group' && num(v) < 3 ? 'A group has at least 3 people: two are a pair' : null),
       groupMax: (v, x) => {
         if (x.kind !== 'group') return null;
         if (num(v) < num(x.groupMin)) return 'The largest group is smaller than the smallest';
@@ -71,6 +71,7 @@ export function ProgramForm({ program, onSaved, onCancel }: {
       },
       defaultCapacity: (v) => (num(v) >= 1 && num(v) <= 50 ? null : "A mentor's capacity is from 1 to 50 mentees"),
       mentorRequestExpiryDays: (v) => (num(v) >= 1 && num(v) <= 365 ? null : 'Mentor requests expire after 1 to 365 days'),
+      maxOpenRequests: (v) => (num(v) >= 0 && num(v) <= 50 ? null : 'Allow from 1 to 50 open requests per person, or 0 for no limit'),
     },
   });
 
@@ -79,7 +80,7 @@ export function ProgramForm({ program, onSaved, onCancel }: {
     form.setFieldValue('kind', kind);
     if (!isNew) {
       // An existing program keeps its settings; a group still needs sizes to start from.
-      if (kind === 'group' && num(form.values.groupMin) < 2) form.setValues({ groupMin: 3, groupMax: 6 });
+      if (kind === 'group' && num(form.values.groupMin) < 3) form.setValues({ groupMin: 3, groupMax: 6 });
       return;
     }
     // A new program takes the kind's defaults: peer mentoring on for evergreen, off otherwise.
@@ -103,6 +104,7 @@ export function ProgramForm({ program, onSaved, onCancel }: {
       description: v.description.trim(),
       groupMin: num(v.groupMin), groupMax: num(v.groupMax),
       defaultCapacity: num(v.defaultCapacity), mentorRequestExpiryDays: num(v.mentorRequestExpiryDays),
+      maxOpenRequests: num(v.maxOpenRequests),
     };
     try {
       const saved = program ? await api.programs.update(program.id, input) : await api.programs.create(input);
@@ -192,8 +194,8 @@ export function ProgramForm({ program, onSaved, onCancel }: {
 
         {kind === 'group' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label="Smallest group" min={2} max={20} {...form.getInputProps('groupMin')} />
-            <NumberInput label="Largest group" min={2} max={20} {...form.getInputProps('groupMax')} />
+            <NumberInput label="Smallest group" min={3} max={20} {...form.getInputProps('groupMin')} />
+            <NumberInput label="Largest group" min={3} max={20} {...form.getInputProps('groupMax')} />
           </SimpleGrid>
         )}
 
@@ -204,6 +206,15 @@ export function ProgramForm({ program, onSaved, onCancel }: {
           max={365}
           maw={320}
           {...form.getInputProps('mentorRequestExpiryDays')}
+        />
+
+        <NumberInput
+          label="Open requests per person"
+          description="How many unanswered requests one participant may have at a time; 0 for no limit."
+          min={0}
+          max={50}
+          maw={320}
+          {...form.getInputProps('maxOpenRequests')}
         />
 
         <Switch

@@ -147,7 +147,7 @@ function Overview({ program: p, onChanged }: { program: Program; onChanged: () =
     ['Status', programStatusLabels[p.status] ?? p.status],
     ['Peer mentoring', p.peerMentoring ? 'On: participants can register as Peer' : 'Off'],
   ];
-  if (p.kind === 'cohort') {
+  if (p.kind !== 'evergreen' && (p.startsOn || p.endsOn)) {
     settings.push(
       ['Registration', window2(p.registrationOpens, p.registrationCloses)],
       ['Matching', window2(p.matchingOpens, p.matchingCloses)],
@@ -158,6 +158,7 @@ function Overview({ program: p, onChanged }: { program: Program; onChanged: () =
   settings.push(
     ['Default mentor capacity', `${p.defaultCapacity} ${p.defaultCapacity === 1 ? 'mentee' : 'mentees'}`],
     ['Mentor requests expire after', `${p.mentorRequestExpiryDays} days (peer requests never expire)`],
+    ['Open requests per person', p.maxOpenRequests > 0 ? `at most ${p.maxOpenRequests}` : 'no limit'],
     ['Created', formatDate(p.createdAt)],
   );
 

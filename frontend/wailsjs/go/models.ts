@@ -1312,6 +1312,7 @@ export namespace app {
 	    defaultCapacity: number;
 	    mentorRequestExpiryDays: number;
 	    reviewRequests: boolean;
+	    maxOpenRequests: number;
 	    createdAt: string;
 	    updatedAt: string;
 	    counts: Counts;
@@ -1339,6 +1340,7 @@ export namespace app {
 	        this.defaultCapacity = source["defaultCapacity"];
 	        this.mentorRequestExpiryDays = source["mentorRequestExpiryDays"];
 	        this.reviewRequests = source["reviewRequests"];
+	        this.maxOpenRequests = source["maxOpenRequests"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.counts = this.convertValues(source["counts"], Counts);
@@ -1379,6 +1381,7 @@ export namespace app {
 	    defaultCapacity: number;
 	    mentorRequestExpiryDays: number;
 	    reviewRequests: boolean;
+	    maxOpenRequests: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ProgramInput(source);
@@ -1402,6 +1405,7 @@ export namespace app {
 	        this.defaultCapacity = source["defaultCapacity"];
 	        this.mentorRequestExpiryDays = source["mentorRequestExpiryDays"];
 	        this.reviewRequests = source["reviewRequests"];
+	        this.maxOpenRequests = source["maxOpenRequests"];
 	    }
 	}
 	

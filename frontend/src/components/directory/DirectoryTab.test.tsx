@@ -12,7 +12,7 @@ import { DirectoryTab } from './DirectoryTab';
 const program = {
   id: 9, name: 'Peer Circles', description: '', kind: 'evergreen', status: 'active', peerMentoring: true,
   registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '', endsOn: '',
-  groupMin: 0, groupMax: 0, defaultCapacity: 1, mentorRequestExpiryDays: 14, reviewRequests: false, createdAt: '', updatedAt: '',
+  groupMin: 0, groupMax: 0, defaultCapacity: 1, mentorRequestExpiryDays: 14, reviewRequests: false, maxOpenRequests: 0, createdAt: '', updatedAt: '',
   counts: { participants: 120, mentors: 40, mentees: 80, peers: 30 },
 } satisfies Program;
 

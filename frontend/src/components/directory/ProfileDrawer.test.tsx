@@ -14,7 +14,7 @@ import { ProfileDrawer } from './ProfileDrawer';
 const program = {
   id: 2, name: 'Spring Cohort', description: '', kind: 'cohort', status: 'open', peerMentoring: false,
   registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '', endsOn: '',
-  groupMin: 0, groupMax: 0, defaultCapacity: 2, mentorRequestExpiryDays: 14, reviewRequests: false, createdAt: '', updatedAt: '',
+  groupMin: 0, groupMax: 0, defaultCapacity: 2, mentorRequestExpiryDays: 14, reviewRequests: false, maxOpenRequests: 0, createdAt: '', updatedAt: '',
   counts: { participants: 1, mentors: 0, mentees: 1, peers: 0 },
 } satisfies Program;
 

@@ -14,7 +14,7 @@ import { ImportWizard } from './ImportWizard';
 const program = {
   id: 4, name: 'Spring Cohort', description: '', kind: 'cohort', status: 'open', peerMentoring: false,
   registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '2026-03-01', endsOn: '2026-06-30',
-  groupMin: 0, groupMax: 0, defaultCapacity: 1, mentorRequestExpiryDays: 14, reviewRequests: false, createdAt: '', updatedAt: '',
+  groupMin: 0, groupMax: 0, defaultCapacity: 1, mentorRequestExpiryDays: 14, reviewRequests: false, maxOpenRequests: 0, createdAt: '', updatedAt: '',
   counts: { participants: 0, mentors: 0, mentees: 0, peers: 0 },
 } satisfies Program;
 

@@ -69,7 +69,7 @@ function OptionsForm({ program }: { program: Program }) {
         <>
           <NumberInput
             label="Wish bonus"
-            description="Points a pair gets when a participant asked to meet the other (0 to 100)."
+            description="Points a pair gets when one of them asked to meet the other as their first wish; a second wish gets two thirds, later ones a third (0 to 100)."
             min={0}
             max={100}
             value={o.wishBonus}

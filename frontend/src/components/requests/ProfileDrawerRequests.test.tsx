@@ -18,7 +18,7 @@ import { ProfileDrawer } from '../directory/ProfileDrawer';
 const program = (peerMentoring: boolean): Program => ({
   id: 2, name: 'Spring Cohort', description: '', kind: 'cohort', status: 'open', peerMentoring,
   registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '', endsOn: '',
-  groupMin: 0, groupMax: 0, defaultCapacity: 2, mentorRequestExpiryDays: 21, reviewRequests: false, createdAt: '', updatedAt: '',
+  groupMin: 0, groupMax: 0, defaultCapacity: 2, mentorRequestExpiryDays: 21, reviewRequests: false, maxOpenRequests: 0, createdAt: '', updatedAt: '',
   counts: { participants: 1, mentors: 0, mentees: 1, peers: 1 },
 });
 

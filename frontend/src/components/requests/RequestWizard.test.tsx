@@ -16,7 +16,7 @@ import { RequestWizardForm } from './RequestWizard';
 const program = {
   id: 1, name: 'Peer Circles', description: '', kind: 'evergreen', status: 'active', peerMentoring: true,
   registrationOpens: '', registrationCloses: '', matchingOpens: '', matchingCloses: '', startsOn: '', endsOn: '',
-  groupMin: 0, groupMax: 0, defaultCapacity: 1, mentorRequestExpiryDays: 14, reviewRequests: false, createdAt: '', updatedAt: '',
+  groupMin: 0, groupMax: 0, defaultCapacity: 1, mentorRequestExpiryDays: 14, reviewRequests: false, maxOpenRequests: 0, createdAt: '', updatedAt: '',
   counts: { participants: 3, mentors: 0, mentees: 3, peers: 3 },
 } satisfies Program;
 
