@@ -1,5 +1,5 @@
 # Tandem — two commands: `make run` and `make test`. Both first install what is missing.
-.PHONY: run test setup generate check-generated build build-dev frontend-build vet go-test frontend-test e2e smoke bench sample package package-test clean
+.PHONY: run test setup generate check-generated build build-dev frontend-build vet go-test frontend-test e2e smoke bench sample package package-test db-fixture clean
 
 GO_TAGS_LINUX := webkit2_41
 BIN := build/bin/tandem
@@ -71,6 +71,13 @@ package: setup build
 # Installs the .deb into a throwaway root and runs it; checks the Windows files (.ci/package-test.sh).
 package-test: package
 	.ci/package-test.sh
+
+# A database of the current schema, with the sample, for db's upgrade test: make one before each
+# release whose schema is new, and keep them all (db/testdata/schema-N.db).
+db-fixture: build
+	@n=$$(ls db/migrations | sed -n 's/^0*\([0-9][0-9]*\)_.*/\1/p' | sort -n | tail -1); d=$$(mktemp -d); \
+	$(BIN) sample --db $$d/tandem.db >/dev/null && cp $$d/tandem.db db/testdata/schema-$$n.db && rm -rf $$d && \
+	echo "db/testdata/schema-$$n.db"
 
 sample: build
 	$(BIN) sample
