@@ -136,7 +136,8 @@ data="$user/.config/Tandem"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 remove -y -q tandem >>"$tmp/apt.log" 2>&1 ||
   { cat "$tmp/apt.log"; fail "apt-get could not remove tandem"; }
 [ ! -e /usr/bin/tandem ] || fail "/usr/bin/tandem is still there after removal"
-$sudo dpkg --purge tandem >>"$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; fail "dpkg could not purge tandem"; }
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 purge -y -q tandem >>"$tmp/apt.log" 2>&1 ||
+  { cat "$tmp/apt.log"; fail "apt-get could not purge tandem"; }
 installed=""
 ! dpkg-query -W -f='${Status}' tandem 2>/dev/null | grep -q "ok installed" || fail "tandem is still installed"
 (cd "$data" && find . -type f | sort | xargs sha256sum) >"$tmp/data.after"
@@ -160,8 +161,7 @@ echo "package-test: the installer holds dist/tandem.exe, its uninstaller and the
 # What the installer's script does, from makensis' listing of it (build/package.sh made it).
 listing=build/stage/nsis-listing.txt
 [ -f "$listing" ] || fail "no $listing: run make package"
-grep -q "^Output: .*/Tandem-$version-amd64-installer.exe\"" "$listing" ||
-  grep -q "^OutFile: \".*Tandem-$version-amd64-installer.exe\"" "$listing" || fail "$listing is not of $version"
+grep -qF "OutFile: \"..\\..\\bin\\Tandem-$version-amd64-installer.exe\"" "$listing" || fail "$listing is not of $version"
 has() { grep -qF -- "$1" "$listing" || fail "the installer's script lacks: $1"; }
 has 'InstallDir: "$LOCALAPPDATA\Programs\Tandem"'
 has 'CreateShortcut: "$SMPROGRAMS\Tandem.lnk"->"$INSTDIR\tandem.exe"'
