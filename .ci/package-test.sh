@@ -13,13 +13,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shot="${PACKAGE_SHOT:-docs/screenshots/installed-deb.png}"
-version=$(build/version.sh)
-winversion=$(build/version.sh --windows "$version")
-deb="dist/tandem_${version}_amd64.deb"
-installer="dist/Tandem-$version-amd64-installer.exe"
 fail() { echo "package-test: $*" >&2; exit 1; }
-for f in "$deb" dist/tandem.exe "$installer"; do
-  [ -f "$f" ] || fail "no $f: this checkout is $version; run make package (dist/ has: $(ls dist 2>/dev/null | tr '\n' ' '))"
+# The packages in dist/ must be of this commit (-dirty or not: this test's own screenshot, like
+# the smoke test's, is a tracked file it rewrites).
+shopt -s nullglob
+debs=(dist/tandem_*_amd64.deb)
+[ ${#debs[@]} = 1 ] || fail "dist/ holds ${#debs[@]} .deb files, not one: run make package"
+deb=${debs[0]}
+version=$(dpkg-deb -f "$deb" Version)
+head=$(git rev-parse --short=7 HEAD)
+case "$version" in
+  *-g"$head" | *-g"$head"-dirty) ;;
+  *) [ "v${version%-dirty}" = "$(git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null)" ] ||
+    fail "$deb is version $version, not of this commit ($head): run make package" ;;
+esac
+[ "$deb" = "dist/tandem_${version}_amd64.deb" ] || fail "$deb is named for another version than its $version"
+winversion=$(build/version.sh --windows "$version")
+installer="dist/Tandem-$version-amd64-installer.exe"
+for f in dist/tandem.exe "$installer"; do
+  [ -f "$f" ] || fail "no $f: run make package (dist/ has: $(ls dist 2>/dev/null | tr '\n' ' '))"
 done
 (cd dist && sha256sum --quiet -c SHA256SUMS) || fail "dist/SHA256SUMS does not match the files"
 
@@ -136,9 +148,13 @@ data="$user/.config/Tandem"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 remove -y -q tandem >>"$tmp/apt.log" 2>&1 ||
   { cat "$tmp/apt.log"; fail "apt-get could not remove tandem"; }
 [ ! -e /usr/bin/tandem ] || fail "/usr/bin/tandem is still there after removal"
-DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 purge -y -q tandem >>"$tmp/apt.log" 2>&1 ||
-  { cat "$tmp/apt.log"; fail "apt-get could not purge tandem"; }
-installed=""
+# Purge too (apt has forgotten a package with no conffiles once removed: dpkg itself, retried
+# while another apt or dpkg holds the lock).
+for i in $(seq 1 30); do
+  if $sudo dpkg --purge tandem >>"$tmp/apt.log" 2>&1; then installed=""; break; fi
+  sleep 10
+done
+[ -z "$installed" ] || { cat "$tmp/apt.log"; fail "dpkg could not purge tandem"; }
 ! dpkg-query -W -f='${Status}' tandem 2>/dev/null | grep -q "ok installed" || fail "tandem is still installed"
 (cd "$data" && find . -type f | sort | xargs sha256sum) >"$tmp/data.after"
 diff "$tmp/data.before" "$tmp/data.after" || fail "removing the package changed the user's data"
