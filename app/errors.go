@@ -88,10 +88,10 @@ func CommandError(err error, logPath string) error {
 		return oe
 	case db.IsBusy(err):
 		slog.Error("command failed", "err", err)
-		return errors.New(busyMessage)
+		return &Error{Message: busyMessage}
 	}
 	slog.Error("command failed", "err", err)
-	return errors.New(internalMessage(err, logPath))
+	return &Error{Message: internalMessage(err, logPath)}
 }
 
 // busyMessage is what a write that waited out the busy timeout tells the admin: nothing changed.

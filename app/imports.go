@@ -33,6 +33,17 @@ type ImportFile struct {
 	RowNumbers []int          `json:"rowNumbers"`
 	Mapping    []string       `json:"mapping"`
 	Targets    []ImportTarget `json:"targets"`
+	// Warnings are the fields that several columns are called by, of which the suggested
+	// mapping uses one and ignores the others.
+	Warnings []ImportWarning `json:"warnings"`
+}
+
+// ImportWarning says that columns called like a field are ignored: only Used fills it.
+type ImportWarning struct {
+	Key     string `json:"key"`     // the field
+	Used    int    `json:"used"`    // the column that fills it
+	Ignored []int  `json:"ignored"` // the columns called like it that are ignored
+	Message string `json:"message"` // e.g. "Two columns are called "Email": column C is used, column F is ignored"
 }
 
 // ImportRequest is a file (as read, possibly corrected by the admin) with its mapping.
@@ -106,7 +117,10 @@ func (s *Imports) Read(programID int64, fileName, data string) (ImportFile, erro
 		}
 	}
 	out := ImportFile{FileName: fileName, Headers: t.Headers, Rows: t.Rows, RowNumbers: rn,
-		Mapping: importer.AutoMap(t.Headers, targets), Targets: make([]ImportTarget, 0, len(targets))}
+		Mapping: importer.AutoMap(t.Headers, targets), Targets: make([]ImportTarget, 0, len(targets)), Warnings: []ImportWarning{}}
+	for _, w := range importer.DuplicateColumns(t.Headers, out.Mapping, targets) {
+		out.Warnings = append(out.Warnings, ImportWarning{Key: w.Key, Used: w.Used, Ignored: w.Ignored, Message: upperFirst(w.Message)})
+	}
 	for _, tg := range targets {
 		it := ImportTarget{Key: tg.Key, Label: tg.Label, Group: "Person", Required: tg.Key == importer.KeyEmail || tg.Key == importer.KeyName}
 		switch {

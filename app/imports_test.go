@@ -3,6 +3,8 @@ package app_test
 import (
 	"encoding/base64"
 	"encoding/csv"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -86,6 +88,36 @@ func TestImportReportsEveryProblemAndChangesNothing(t *testing.T) {
 	jai, _ := s.Directory.Query(app.DirectoryQuery{ProgramID: prog.ID, Search: "jai@"})
 	if jai.Total != 1 || !jai.Rows[0].Mentor || jai.Rows[0].Capacity != 1 {
 		t.Errorf("jai: %+v", jai)
+	}
+}
+
+func TestImportWarnsOfColumnsCalledAlike(t *testing.T) {
+	s, _ := mustOpen(t)
+	prog := mustProgram(t, s, "evergreen")
+	if f := readFile(t, s, prog.ID, "registrations.csv", registrations); f.Warnings == nil || len(f.Warnings) != 0 {
+		t.Errorf("warnings = %#v, want none (and not null)", f.Warnings)
+	}
+	f := readFile(t, s, prog.ID, "two.csv", "Name,Email,Team,Email,Full name\nAna,ana@example.org,Sales,ana.silva@example.org,Ana Silva\n")
+	want := []app.ImportWarning{
+		{Key: "name", Used: 0, Ignored: []int{4}, Message: `Two columns hold Name: column A ("Name") is used, column E ("Full name") is ignored`},
+		{Key: "email", Used: 1, Ignored: []int{3}, Message: `Two columns are called "Email": column B is used, column D is ignored`},
+	}
+	if !reflect.DeepEqual(f.Warnings, want) {
+		t.Errorf("warnings = %+v\nwant %+v", f.Warnings, want)
+	}
+	if f.Mapping[3] != "" || f.Mapping[4] != "" {
+		t.Errorf("mapping = %q: the second columns should be ignored", f.Mapping)
+	}
+}
+
+func TestImportRefusesAFileTooWide(t *testing.T) {
+	s, _ := mustOpen(t)
+	prog := mustProgram(t, s, "evergreen")
+	wide := strings.Repeat("Question,", 1000) + "Email\n"
+	_, err := s.Imports.Read(prog.ID, "wide.csv", base64.StdEncoding.EncodeToString([]byte(wide)))
+	var e *app.Error
+	if !errors.As(err, &e) || e.Field != "file" || !strings.Contains(e.Message, "'wide.csv' has more than 1,000 columns") {
+		t.Fatalf("error = %#v", err)
 	}
 }
 

@@ -71,7 +71,7 @@ type Outbox struct {
 	flushing    sync.Mutex
 	report      func(m store.Outbox, o outcome, saved bool) // the command line's line per message
 	tries       int                                         // attempts to write an outcome before it is kept for later
-	pause       time.Duration // between those attempts
+	pause       time.Duration                               // between those attempts
 }
 
 // NewOutbox returns the outbox service; a sending run stops when work ends.

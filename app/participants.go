@@ -72,9 +72,10 @@ type Profile struct {
 
 // Participants enrols people in programs and keeps their answers.
 type Participants struct {
-	ctx context.Context // the app's lifetime: every query runs under it
-	db  *db.DB
-	now Clock
+	ctx   context.Context // the app's lifetime: every query runs under it
+	db    *db.DB
+	now   Clock
+	leave *leaver // what withdrawing does besides (set by NewServices)
 }
 
 // NewParticipants returns the participants service.
@@ -128,10 +129,17 @@ func (s *Participants) Enrol(in EnrolInput) (Participant, error) {
 	return s.Get(id)
 }
 
-// Update changes a participant's roles, capacity or status.
+// Update changes a participant's roles, capacity or status. Withdrawing does, in the same
+// transaction, what LeavingImpact says: their pairs close, those pairs' upcoming sessions are
+// cancelled (cancellations queued), their pending requests end and the other side is told.
 func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error) {
 	ctx := s.ctx
-	err := s.db.InTx(ctx, func(q *store.Queries) error {
+	st, err := s.leave.settings.Get()
+	if err != nil {
+		return Participant{}, err
+	}
+	var queued []int64
+	err = s.db.InTx(ctx, func(q *store.Queries) error {
 		cur, err := q.GetParticipant(ctx, id)
 		if err != nil {
 			return notFound(err, "participant")
@@ -144,6 +152,11 @@ func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error
 		if err != nil {
 			return err
 		}
+		if roles.Status == status.ParticipantWithdrawn && cur.Status != status.ParticipantWithdrawn {
+			if _, queued, err = s.leave.leave(ctx, q, st, id, true); err != nil {
+				return err
+			}
+		}
 		_, err = q.UpdateParticipant(ctx, store.UpdateParticipantParams{ID: id, IsMentor: roles.Mentor, IsMentee: roles.Mentee,
 			IsPeer: roles.Peer, Capacity: int64(roles.Capacity), Status: roles.Status, Now: stamp(s.now())})
 		return err
@@ -151,13 +164,29 @@ func (s *Participants) Update(id int64, in ParticipantInput) (Participant, error
 	if err != nil {
 		return Participant{}, err
 	}
+	s.leave.outbox.autoSend(queued)
 	return s.Get(id)
+}
+
+// LeavingImpact says what withdrawing the participant would do besides, for the admin to
+// confirm first; it changes nothing.
+func (s *Participants) LeavingImpact(id int64) (Leaving, error) {
+	var out Leaving
+	err := s.db.View(s.ctx, func(q *store.Queries) error {
+		var err error
+		out, _, err = s.leave.leave(s.ctx, q, AppSettings{}, id, false)
+		return err
+	})
+	return out, err
 }
 
 // Remove takes a participant out of a program with their answers (the UI asks first and
 // suggests "withdrawn" instead, which keeps everything).
 func (s *Participants) Remove(id int64) error {
 	if err := s.db.Q.DeleteParticipant(s.ctx, id); err != nil {
+		if db.IsForeignKey(err) {
+			return &Error{Message: "They have relationships or requests in this program, whose history is kept: set them to withdrawn instead"}
+		}
 		return fmt.Errorf("remove participant: %w", err)
 	}
 	return nil

@@ -43,13 +43,16 @@ type Removal struct {
 	Programs int `json:"programs"`
 	// Kept is true when the person had history: they are hidden and withdrawn, their history kept.
 	Kept bool `json:"kept"`
+	// Leaving is what withdrawing them does in each program they have not left.
+	Leaving []Leaving `json:"leaving"`
 }
 
 // People manages the organisation's people.
 type People struct {
-	ctx context.Context // the app's lifetime: every query runs under it
-	db  *db.DB
-	now Clock
+	ctx   context.Context // the app's lifetime: every query runs under it
+	db    *db.DB
+	now   Clock
+	leave *leaver // what withdrawing does besides (set by NewServices)
 }
 
 // NewPeople returns the people service.
@@ -139,26 +142,59 @@ func (s *People) Update(id int64, in PersonInput) (Person, error) {
 
 // RemovalImpact tells the UI what Remove would do, so it can ask first when history is kept.
 func (s *People) RemovalImpact(id int64) (Removal, error) {
-	n, err := s.db.Q.CountPersonHistory(s.ctx, id)
+	var r Removal
+	err := s.db.View(s.ctx, func(q *store.Queries) error {
+		var err error
+		r, _, err = s.removal(q, AppSettings{}, id, false)
+		return err
+	})
+	return r, err
+}
+
+// removal says (do false) or does what removing the person does in every program they are in.
+func (s *People) removal(q *store.Queries, st AppSettings, id int64, do bool) (Removal, []int64, error) {
+	ctx := s.ctx
+	n, err := q.CountPersonHistory(ctx, id)
 	if err != nil {
-		return Removal{}, fmt.Errorf("removal impact: %w", err)
+		return Removal{}, nil, fmt.Errorf("removal impact: %w", err)
 	}
-	return Removal{Programs: int(n), Kept: n > 0}, nil
+	r := Removal{Programs: int(n), Kept: n > 0, Leaving: []Leaving{}}
+	parts, err := q.ListPersonParticipations(ctx, id)
+	if err != nil {
+		return r, nil, fmt.Errorf("removal impact: %w", err)
+	}
+	var queued []int64
+	for _, pid := range parts {
+		l, ids, err := s.leave.leave(ctx, q, st, pid, do)
+		if err != nil {
+			return r, nil, err
+		}
+		if !l.Empty() {
+			r.Leaving = append(r.Leaving, l)
+		}
+		queued = append(queued, ids...)
+	}
+	return r, queued, nil
 }
 
 // Remove deletes a person with no history. A person with history is withdrawn from every
-// program and hidden, and their history (participations, answers) is kept.
+// program (with what leaving does in each: see Participants.Update) and hidden, and their
+// history (participations, answers) is kept.
 func (s *People) Remove(id int64) (Removal, error) {
 	ctx := s.ctx
+	st, err := s.leave.settings.Get()
+	if err != nil {
+		return Removal{}, err
+	}
 	var r Removal
-	err := s.db.InTx(ctx, func(q *store.Queries) error {
-		n, err := q.CountPersonHistory(ctx, id)
-		if err != nil {
-			return fmt.Errorf("remove person: %w", err)
+	var queued []int64
+	err = s.db.InTx(ctx, func(q *store.Queries) error {
+		var err error
+		if r, queued, err = s.removal(q, st, id, true); err != nil {
+			return err
 		}
 		now := stamp(s.now())
-		r = Removal{Programs: int(n), Kept: n > 0}
-		if n == 0 {
+		if r.Programs == 0 {
 			return q.DeletePerson(ctx, id)
 		}
 		if err := q.WithdrawPersonEverywhere(ctx, store.WithdrawPersonEverywhereParams{PersonID: id, Now: now}); err != nil {
@@ -166,7 +202,11 @@ func (s *People) Remove(id int64) (Removal, error) {
 		}
 		return q.MarkPersonRemoved(ctx, store.MarkPersonRemovedParams{ID: id, RemovedAt: sql.NullString{String: now, Valid: true}})
 	})
-	return r, err
+	if err != nil {
+		return Removal{}, err
+	}
+	s.leave.outbox.autoSend(queued)
+	return r, nil
 }
 
 // CheckPerson trims and validates a person's fields; the error names the field.

@@ -218,8 +218,8 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 		if len(*d.v) > 10 { // an RFC 3339 time from a date picker: keep the date
 			*d.v = (*d.v)[:10]
 		}
-		if in.Kind != "cohort" {
-			*d.v = "" // only cohorts have windows and dates
+		if in.Kind == "evergreen" {
+			*d.v = "" // an evergreen program runs on: no windows, no dates
 			continue
 		}
 		if err := validate.Date(*d.v); err != nil {
@@ -232,14 +232,15 @@ func checkProgram(in ProgramInput) (ProgramInput, error) {
 		}
 		return nil
 	}
-	if in.Kind == "cohort" {
-		if in.StartsOn == "" || in.EndsOn == "" {
-			f := "startsOn"
-			if in.StartsOn != "" {
-				f = "endsOn"
-			}
-			return in, fieldErr(f, "A cohort needs a start and an end date")
+	if in.Kind == "cohort" && (in.StartsOn == "" || in.EndsOn == "") {
+		f := "startsOn"
+		if in.StartsOn != "" {
+			f = "endsOn"
 		}
+		return in, fieldErr(f, "A cohort needs a start and an end date")
+	}
+	// Groups are a cohort design (seed 003): their dates are optional, and ordered when given.
+	if in.Kind != "evergreen" {
 		for _, e := range []error{
 			order(in.RegistrationOpens, in.RegistrationCloses, "registrationOpens", "registrationCloses", "registration window"),
 			order(in.MatchingOpens, in.MatchingCloses, "matchingOpens", "matchingCloses", "matching window"),

@@ -51,6 +51,9 @@ func TestCreateProgramValidation(t *testing.T) {
 		}, "registrationCloses"},
 		{"group too small", func(p *app.ProgramInput) { p.Kind, p.GroupMin, p.GroupMax = "group", 1, 4 }, "groupMin"},
 		{"group max below min", func(p *app.ProgramInput) { p.Kind, p.GroupMin, p.GroupMax = "group", 4, 3 }, "groupMax"},
+		{"group ends before start", func(p *app.ProgramInput) {
+			p.Kind, p.GroupMin, p.GroupMax, p.StartsOn, p.EndsOn = "group", 3, 5, "2027-03-01", "2027-02-01"
+		}, "endsOn"},
 		{"capacity too big", func(p *app.ProgramInput) { p.DefaultCapacity = 99 }, "defaultCapacity"},
 		{"expiry too long", func(p *app.ProgramInput) { p.MentorRequestExpiryDays = 400 }, "mentorRequestExpiryDays"},
 	}
@@ -119,5 +122,30 @@ func TestProgramLifecycleAndCounts(t *testing.T) {
 	}
 	if _, err := s.Programs.Archive(999); err == nil {
 		t.Error("archiving a missing program succeeded")
+	}
+}
+
+// Groups are a cohort design (seed 003): they keep their dates, which are optional; an
+// evergreen program has none.
+func TestGroupsKeepTheirDates(t *testing.T) {
+	s, _ := mustOpen(t)
+	in := s.Programs.NewProgramDefaults("group")
+	in.Name, in.StartsOn, in.EndsOn, in.MatchingOpens = "Circles", "2027-02-01", "2027-06-30", "2027-01-15"
+	p, err := s.Programs.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.StartsOn != "2027-02-01" || p.EndsOn != "2027-06-30" || p.MatchingOpens != "2027-01-15" {
+		t.Errorf("a group's dates were dropped: %+v", p)
+	}
+	in.Name, in.StartsOn, in.EndsOn, in.MatchingOpens = "Open circles", "", "", ""
+	if _, err := s.Programs.Create(in); err != nil {
+		t.Errorf("a group without dates: %v", err)
+	}
+	ev := s.Programs.NewProgramDefaults("evergreen")
+	ev.Name, ev.StartsOn, ev.EndsOn = "Always on", "2027-02-01", "2027-06-30"
+	e, err := s.Programs.Create(ev)
+	if err != nil || e.StartsOn != "" || e.EndsOn != "" {
+		t.Errorf("an evergreen program keeps no dates: %+v %v", e, err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"tandem/app/notify"
 	"tandem/app/request"
+	"tandem/app/status"
 	"tandem/db/store"
 )
 
@@ -220,6 +221,9 @@ func (s *Requests) Answer(id int64, in RequestAnswer) (Request, error) {
 		if err := s.event(ctx, q, st, id, request.Pending, to, action, note); err != nil {
 			return err
 		}
+		if _, err := s.supersede(ctx, q, st, r, to, "The request was answered"); err != nil {
+			return err
+		}
 		if to == request.Declined {
 			m, err := s.queue(ctx, q, st, prog, r, req, rec, req, "request_declined", DeclineReasons[reason])
 			if err != nil {
@@ -298,8 +302,12 @@ func (s *Requests) close(ctx context.Context, q *store.Queries, st AppSettings, 
 		Actor: orDefault(actor, orDefault(st.AdminName, "the admin")), Note: note, Now: stamp(s.now())}); err != nil {
 		return nil, err
 	}
-	if !r.SentAt.Valid {
-		return nil, nil // it never left: nobody to tell
+	reached, err := s.supersede(ctx, q, st, r2, to, "The request "+request.Words(to))
+	if err != nil {
+		return nil, err
+	}
+	if !r.SentAt.Valid || (!reached && action != request.Expire) {
+		return nil, nil // its summary never left: the recipient has nothing to be told
 	}
 	prog, req, rec, err := s.parties(ctx, q, r2)
 	if err != nil {
@@ -316,4 +324,27 @@ func (s *Requests) close(ctx context.Context, q *store.Queries, st AppSettings, 
 		return nil, err
 	}
 	return []int64{id}, nil
+}
+
+// supersede cancels the request's emails still waiting that its new status makes wrong (the
+// summary asking for an answer, reminders, the "on its way" confirmation), notes it in the
+// request's timeline, and says whether its summary may have reached the recipient.
+func (s *Requests) supersede(ctx context.Context, q *store.Queries, st AppSettings, r store.Request, to status.Request, why string) (reached bool, err error) {
+	n, err := q.CancelStaleRequestMessages(ctx, store.CancelStaleRequestMessagesParams{RequestID: sql.NullInt64{Int64: r.ID, Valid: true},
+		Reason: why + ": this email would have been out of date", Now: stamp(s.now())})
+	if err != nil {
+		return false, fmt.Errorf("cancel out-of-date emails: %w", err)
+	}
+	if n > 0 {
+		note := fmt.Sprintf("%d queued %s cancelled: %s would have been out of date", n, plural(int(n), "email", "emails"),
+			plural(int(n), "it", "they"))
+		if err := s.event(ctx, q, st, r.ID, to, to, "supersede", note); err != nil {
+			return false, err
+		}
+	}
+	d, err := q.CountDeliveredRequestSummaries(ctx, sql.NullInt64{Int64: r.ID, Valid: true})
+	if err != nil {
+		return false, fmt.Errorf("cancel out-of-date emails: %w", err)
+	}
+	return d > 0, nil
 }

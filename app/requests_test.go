@@ -69,6 +69,14 @@ func newReqFixture(t *testing.T) *reqFixture {
 	return f
 }
 
+// delivered marks every queued email as sent, as if the admin had sent the outbox.
+func (f *reqFixture) delivered(t *testing.T) {
+	t.Helper()
+	if _, err := f.d.Q.MarkQueuedAsSent(context.Background(), f.now.UTC().Format(time.RFC3339)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (f *reqFixture) outbox(t *testing.T, kind string) []app.OutboxMessage {
 	t.Helper()
 	page, err := f.s.Outbox.List("")
@@ -180,7 +188,8 @@ func TestPeerRequestFlow(t *testing.T) {
 	if got, _ := f.s.Requests.Get(r.ID); got.Status != "pending" || !got.Overdue {
 		t.Fatalf("after a year: %+v", got)
 	}
-	// Jai approves an introduction only.
+	// Jai, who got the summary, approves an introduction only.
+	f.delivered(t)
 	r, err = f.s.Requests.Answer(r.ID, app.RequestAnswer{Decision: "intro", Message: "Let's start with a coffee."})
 	if err != nil {
 		t.Fatal(err)
@@ -263,7 +272,9 @@ func TestMentorRequestExpiryRemindersCapacityAndInvalidation(t *testing.T) {
 			t.Errorf("at +%v: %d reminders, want %d", st.at, got, st.want)
 		}
 	}
-	// Max approves: Ana's request to Rita is invalidated and Rita is told; Max is now at capacity.
+	// Max approves: Ana's request to Rita is invalidated and Rita, who got its summary, is told;
+	// Max is now at capacity.
+	f.delivered(t)
 	if _, err := f.s.Requests.Answer(toMax.ID, app.RequestAnswer{Decision: "approve"}); err != nil {
 		t.Fatal(err)
 	}
@@ -323,6 +334,7 @@ func TestWithdrawAndReview(t *testing.T) {
 	if r, err = f.s.Requests.Release(r.ID); err != nil || r.InReview || len(f.outbox(t, "request_summary")) != 1 {
 		t.Fatalf("release: %+v %v", r, err)
 	}
+	f.delivered(t)
 	if r, err = f.s.Requests.Withdraw(r.ID, "Found help elsewhere"); err != nil || r.Status != "withdrawn" {
 		t.Fatalf("withdraw: %+v %v", r, err)
 	}
@@ -332,5 +344,43 @@ func TestWithdrawAndReview(t *testing.T) {
 	c, _ := f.s.Requests.Counts(f.peer.ID)
 	if c.Pending != 0 || c.InReview != 0 {
 		t.Errorf("counts %+v", c)
+	}
+}
+
+// An answer cancels the request's emails still waiting that it makes wrong (the summary asking
+// for an answer, the "on its way" confirmation) and says so in the timeline; a request withdrawn
+// before its summary left tells the recipient nothing, as they never heard of it.
+func TestAnAnswerCancelsTheRequestsOutOfDateEmails(t *testing.T) {
+	f := newReqFixture(t)
+	r, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.peer.ID, Kind: "peer", RequesterID: f.p["Ana"].ID, RecipientID: f.p["Jai"].ID, Commitment: "intro"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Requests.Answer(r.ID, app.RequestAnswer{Decision: "approve"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"request_summary", "request_confirmation"} {
+		m := f.outbox(t, kind)
+		if len(m) != 1 || m[0].Status != "cancelled" || !strings.Contains(m[0].LastError, "out of date") {
+			t.Errorf("%s after the answer: %+v", kind, m)
+		}
+	}
+	if a := f.outbox(t, "request_answer"); len(a) != 2 || a[0].Status != "queued" {
+		t.Errorf("the answer's own emails: %+v", a)
+	}
+	d, _ := f.s.Requests.Detail(r.ID)
+	if last := d.Events[len(d.Events)-1]; last.Action != "supersede" || !strings.Contains(last.Note, "2 queued emails cancelled") {
+		t.Errorf("timeline: %+v", d.Events)
+	}
+
+	w, err := f.s.Requests.Create(app.RequestInput{ProgramID: f.peer.ID, Kind: "peer", RequesterID: f.p["Mei"].ID, RecipientID: f.p["Jai"].ID, Commitment: "intro"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Requests.Withdraw(w.ID, "Changed my mind"); err != nil {
+		t.Fatal(err)
+	}
+	if closed := f.outbox(t, "request_closed"); len(closed) != 0 {
+		t.Errorf("Jai was told of a request they never got: %+v", closed)
 	}
 }

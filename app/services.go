@@ -56,6 +56,8 @@ func NewServices(ctx context.Context, d *db.DB, now Clock, secrets Secrets) *Ser
 	s.Requests = NewRequests(ctx, d, now, s.Settings, s.Outbox)
 	s.Pairing = NewPairing(ctx, d, now, s.Settings, s.Outbox)
 	s.System = NewSystem(ctx, d, now, s)
+	leave := &leaver{now: now, settings: s.Settings, requests: s.Requests, outbox: s.Outbox}
+	s.Participants.leave, s.People.leave = leave, leave
 	return s
 }
 

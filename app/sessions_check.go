@@ -82,7 +82,7 @@ func checkSession(in SessionInput, defaultZone string) ([]time.Time, SessionInpu
 		"none":     func(t time.Time, i int) time.Time { return t },
 		"weekly":   func(t time.Time, i int) time.Time { return t.AddDate(0, 0, 7*i) },
 		"biweekly": func(t time.Time, i int) time.Time { return t.AddDate(0, 0, 14*i) },
-		"monthly":  func(t time.Time, i int) time.Time { return t.AddDate(0, i, 0) },
+		"monthly":  addMonths,
 	}[in.Repeat]
 	if step == nil {
 		return nil, in, fieldErr("repeat", "Repeat weekly, every two weeks, monthly, or not at all")
@@ -99,4 +99,14 @@ func checkSession(in SessionInput, defaultZone string) ([]time.Time, SessionInpu
 		starts = append(starts, step(start.In(loc), i).UTC())
 	}
 	return starts, in, nil
+}
+
+// addMonths is t moved i months on, on the same day of the month, or the month's last day when
+// it has fewer days: 31 Jan, 28 Feb, 31 Mar (AddDate would normalise 31 Feb into 3 Mar, and
+// the series would drift).
+func addMonths(t time.Time, i int) time.Time {
+	y, m, d := t.Date()
+	last := time.Date(y, m+time.Month(i)+1, 0, 0, 0, 0, 0, t.Location()).Day()
+	hh, mm, ss := t.Clock()
+	return time.Date(y, m+time.Month(i), min(d, last), hh, mm, ss, t.Nanosecond(), t.Location())
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -77,4 +78,25 @@ func TestServiceCalendarsPassTheValidators(t *testing.T) {
 	}
 	cmd := exec.Command(node, append([]string{"invite/testdata/icaljs_check.mjs"}, files...)...)
 	check("ical.js", cmd)
+}
+
+// A monthly series stays on its day, or the month's last day when it is shorter: 31 Jan →
+// 28 Feb → 31 Mar → 30 Apr, never drifting into the next month; 10:00 stays 10:00 across the
+// change to summer time.
+func TestMonthlySeriesStaysOnItsDay(t *testing.T) {
+	f := newMailFixture(t, nil)
+	in := f.session("2027-01-31T10:00")
+	in.Repeat, in.Count = "monthly", 4
+	got, err := f.s.Sessions.Schedule(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var starts []string
+	for _, se := range got {
+		starts = append(starts, se.LocalStart)
+	}
+	want := []string{"2027-01-31T10:00", "2027-02-28T10:00", "2027-03-31T10:00", "2027-04-30T10:00"}
+	if !slices.Equal(starts, want) {
+		t.Errorf("monthly series = %v, want %v", starts, want)
+	}
 }

@@ -364,6 +364,13 @@ func (s *System) sampleRequests(ds sample.Dataset, progIDs, parts map[string]int
 		if err != nil {
 			return fmt.Errorf("sample request: %w", err)
 		}
+		if st.answer != nil || st.cancel != "" {
+			// Its summary reached the recipient before they answered (or it was withdrawn).
+			if err := s.db.Q.MarkRequestMessagesSent(s.ctx, store.MarkRequestMessagesSentParams{
+				RequestID: sql.NullInt64{Int64: r.ID, Valid: true}, Now: stamp(s.now())}); err != nil {
+				return fmt.Errorf("sample request: %w", err)
+			}
+		}
 		switch {
 		case st.answer != nil:
 			_, err = s.s.Requests.Answer(r.ID, *st.answer)

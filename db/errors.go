@@ -48,3 +48,6 @@ func IsBusy(err error) bool {
 	c := code(err)
 	return c&0xff == sqlite3.SQLITE_BUSY || c&0xff == sqlite3.SQLITE_LOCKED
 }
+
+// IsForeignKey reports whether err is a FOREIGN KEY constraint failure: a row others still refer to.
+func IsForeignKey(err error) bool { return code(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY }

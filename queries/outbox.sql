@@ -71,3 +71,19 @@ SELECT COUNT(*) FROM outbox WHERE session_id = @session_id AND to_email = @to_em
 -- Only for the sample organisation: what it scheduled in the past was sent back then.
 UPDATE outbox SET status = 'sent', sent_at = created_at, delivered_via = 'smtp', smtp_code = 250, attempts = 1, updated_at = @now
 WHERE status = 'queued';
+
+-- name: CancelStaleRequestMessages :execrows
+-- A request's emails still waiting that its answer or its end makes wrong: the summary asking
+-- for an answer, its reminders, the "on its way" confirmation.
+UPDATE outbox SET status = 'cancelled', last_error = @reason, updated_at = @now
+WHERE request_id = @request_id AND status IN ('queued', 'failed')
+  AND kind IN ('request_summary', 'request_reminder', 'request_confirmation');
+
+-- name: CountDeliveredRequestSummaries :one
+-- Whether a request's summary may have reached its recipient (sent, being sent, or held as maybe sent).
+SELECT COUNT(*) FROM outbox WHERE request_id = @request_id AND kind = 'request_summary' AND status IN ('sent', 'sending', 'held');
+
+-- name: MarkRequestMessagesSent :exec
+-- The sample's history: a request's queued emails left back then, before it was answered.
+UPDATE outbox SET status = 'sent', sent_at = created_at, delivered_via = 'smtp', smtp_code = 250, attempts = 1, updated_at = @now
+WHERE request_id = @request_id AND status = 'queued';

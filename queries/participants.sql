@@ -55,3 +55,7 @@ WHERE pa.program_id = @program_id AND pe.location <> '' ORDER BY pe.location COL
 
 -- name: ListProgramEnrolments :many
 SELECT pa.id, pe.email FROM participants pa JOIN people pe ON pe.id = pa.person_id WHERE pa.program_id = @program_id;
+
+-- name: ListPersonParticipations :many
+-- The programs a person takes part in and has not left.
+SELECT id FROM participants WHERE person_id = @person_id AND status <> 'withdrawn' ORDER BY id;

@@ -46,3 +46,11 @@ WHERE r.status IN ('active', 'on_hold')
 -- name: CountMentorLoad :one
 SELECT COUNT(*) FROM relationship_members rm JOIN relationships r ON r.id = rm.relationship_id
 WHERE rm.participant_id = @participant_id AND rm.role = 'mentor' AND r.status IN ('active', 'on_hold');
+
+-- name: ListOpenRelationshipsOf :many
+-- The open (active or on hold) relationships a participant is a member of, with how many members each has.
+SELECT r.id, r.kind, CAST((SELECT COUNT(*) FROM relationship_members m2 WHERE m2.relationship_id = r.id) AS INTEGER) AS members
+FROM relationships r
+JOIN relationship_members m ON m.relationship_id = r.id
+WHERE m.participant_id = @participant_id AND r.status IN ('active', 'on_hold')
+ORDER BY r.id;

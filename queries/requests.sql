@@ -58,3 +58,7 @@ SELECT COUNT(*) FROM requests WHERE program_id = @program_id AND status IN ('app
 -- name: BackdateRequest :exec
 -- Only for the sample organisation: a request sent weeks ago.
 UPDATE requests SET created_at = @sent_at, sent_at = @sent_at, expires_at = @expires_at WHERE id = @id;
+
+-- name: ListPendingRequestsOf :many
+-- The pending requests a participant made or received.
+SELECT * FROM requests WHERE (requester_id = @participant_id OR recipient_id = @participant_id) AND status = 'pending' ORDER BY id;

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -192,4 +193,98 @@ func containsRun(hay, needle []string) bool {
 		}
 	}
 	return false
+}
+
+// ColumnWarning says that several columns are called by the name (or an alias) of one field,
+// and that only one of them fills it: the others are ignored, and their data is not imported.
+type ColumnWarning struct {
+	// Key is the field's Target.Key.
+	Key string
+	// Used is the column that fills the field; Ignored are the others called like it.
+	Used    int
+	Ignored []int
+	// Message says so, e.g. `two columns are called "Email": column C is used, column F is
+	// ignored`.
+	Message string
+}
+
+// DuplicateColumns finds, for each field that m fills from a column called by the field's
+// label or one of its aliases (as AutoMap's exact pass matches them), the other columns m
+// ignores that are called so too: AutoMap maps only the first of them.
+func DuplicateColumns(headers []string, m Mapping, targets []Target) []ColumnWarning {
+	names := map[string]map[string]bool{} // target key → exact keys of its label and aliases
+	labels := map[string]string{}
+	for _, t := range targets {
+		if t.Key == "" || names[t.Key] != nil {
+			continue
+		}
+		set := map[string]bool{}
+		for _, s := range append([]string{t.Label}, t.Aliases...) {
+			if k := exactKey(s); k != "" {
+				set[k] = true
+			}
+		}
+		names[t.Key], labels[t.Key] = set, t.Label
+	}
+	var out []ColumnWarning
+	for u, key := range m {
+		if u >= len(headers) || key == "" || !names[key][exactKey(headers[u])] {
+			continue
+		}
+		w := ColumnWarning{Key: key, Used: u}
+		for i, h := range headers {
+			if i != u && (i >= len(m) || m[i] == "") && names[key][exactKey(h)] {
+				w.Ignored = append(w.Ignored, i)
+			}
+		}
+		if len(w.Ignored) == 0 {
+			continue
+		}
+		w.Message = duplicateMessage(headers, w, labels[key])
+		out = append(out, w)
+	}
+	return out
+}
+
+func duplicateMessage(headers []string, w ColumnWarning, label string) string {
+	cols := append([]int{w.Used}, w.Ignored...)
+	same := true
+	for _, i := range cols {
+		same = same && strings.EqualFold(strings.TrimSpace(headers[i]), strings.TrimSpace(headers[w.Used]))
+	}
+	column := func(i int) string {
+		if same {
+			return "column " + columnLetters(i)
+		}
+		return fmt.Sprintf("column %s (%q)", columnLetters(i), headers[i])
+	}
+	ignored := make([]string, len(w.Ignored))
+	for j, i := range w.Ignored {
+		ignored[j] = column(i)
+	}
+	verb := "is"
+	if len(ignored) > 1 {
+		verb = "are"
+		ignored[0] = "columns " + strings.TrimPrefix(ignored[0], "column ")
+		for j := 1; j < len(ignored); j++ {
+			ignored[j] = strings.TrimPrefix(ignored[j], "column ")
+		}
+	}
+	list := strings.Join(ignored, ", ")
+	if n := len(ignored); n > 1 {
+		list = strings.Join(ignored[:n-1], ", ") + " and " + ignored[n-1]
+	}
+	called := fmt.Sprintf("are called %q", strings.TrimSpace(headers[w.Used]))
+	if !same {
+		called = "hold " + label
+	}
+	return fmt.Sprintf("%s columns %s: %s is used, %s %s ignored", countWord(len(cols)), called, column(w.Used), list, verb)
+}
+
+// countWord is n in words up to ten ("two"), else in digits.
+func countWord(n int) string {
+	if n >= 0 && n <= 10 {
+		return []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}[n]
+	}
+	return thousands(n)
 }

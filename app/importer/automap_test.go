@@ -102,3 +102,63 @@ func TestPersonTargets(t *testing.T) {
 		}
 	}
 }
+
+func TestDuplicateColumns(t *testing.T) {
+	targets := testTargets()
+	tests := []struct {
+		name    string
+		headers []string
+		mapping Mapping // nil: AutoMap's
+		want    []ColumnWarning
+	}{
+		{
+			name:    "a second Email column",
+			headers: []string{"Timestamp", "Name", "Email", "Team", "Notes", "Email"},
+			want:    []ColumnWarning{{Key: "email", Used: 2, Ignored: []int{5}, Message: `two columns are called "Email": column C is used, column F is ignored`}},
+		},
+		{
+			name:    "a second Name column, named otherwise",
+			headers: []string{"Full name", "Email", "Name"},
+			want:    []ColumnWarning{{Key: "name", Used: 0, Ignored: []int{2}, Message: `two columns hold Name: column A ("Full name") is used, column C ("Name") is ignored`}},
+		},
+		{
+			name:    "three Email columns and two Seniority questions",
+			headers: []string{"Email", "E-mail", "Work email", "Seniority", "seniority"},
+			want: []ColumnWarning{
+				{Key: "email", Used: 0, Ignored: []int{1, 2}, Message: `three columns hold Email: column A ("Email") is used, columns B ("E-mail") and C ("Work email") are ignored`},
+				{Key: "q:3", Used: 3, Ignored: []int{4}, Message: `two columns are called "Seniority": column D is used, column E is ignored`},
+			},
+		},
+		{
+			name:    "the admin chose the second column",
+			headers: []string{"Email", "Name", "Email"},
+			mapping: Mapping{"", "name", "email"},
+			want:    []ColumnWarning{{Key: "email", Used: 2, Ignored: []int{0}, Message: `two columns are called "Email": column C is used, column A is ignored`}},
+		},
+		{
+			name:    "the other column is mapped to something else",
+			headers: []string{"Email", "Name", "Email"},
+			mapping: Mapping{"email", "name", "manager_email"},
+		},
+		{
+			name:    "the used column is not called like the field",
+			headers: []string{"Contact", "Name", "Email"},
+			mapping: Mapping{"email", "name", ""},
+		},
+		{
+			name:    "one column each",
+			headers: []string{"Email", "Name", "Manager email"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := tt.mapping
+			if m == nil {
+				m = AutoMap(tt.headers, targets)
+			}
+			if got := DuplicateColumns(tt.headers, m, targets); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}

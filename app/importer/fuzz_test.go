@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,6 +14,20 @@ func FuzzRead(f *testing.F) {
 		f.Add(data, extIndex(name))
 	}
 	f.Add(xlsxFile(f), uint8(1))
+	for _, p := range []xlsxParts{
+		{shared: whole(`<sst><si><t>Name</t></si><si><r><t>A&amp;</t></r><r><rPr/><t>B</t></r><rPh><t>x</t></rPh></si></sst>`),
+			styles: whole(`<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.0;;;&quot;ID &quot;@"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>`),
+			sheet: sheetPart(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>` +
+				`<row r="3"><c r="A3" t="s" s="1"><v>1</v></c><c r="B3" s="2"><v>45000.5</v></c><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>`)},
+		{sheets: 2, hiddenFirst: true, workbookPr: `<workbookPr date1904="true"/>`, first: sheetPart(`<row><c><v>1</v></c></row>`),
+			sheet: whole(`<x:worksheet xmlns:x="` + nsMain + `"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t><![CDATA[a<b]]></x:t></x:is></x:c></x:row><!-- c --><x:row r="9"><x:c r="XFD9"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`)},
+	} {
+		var buf bytes.Buffer
+		if err := writeXLSX(&buf, p); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes(), uint8(1))
+	}
 	f.Add([]byte("a,b\n\"x\ny\",\"z\"\"\"\n"), uint8(0))
 	f.Add([]byte("\xff\xfea\x00;\x00b\x00"), uint8(2))
 
@@ -20,7 +35,11 @@ func FuzzRead(f *testing.F) {
 	targets := testTargets()
 	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
 		name := names[int(kind)%len(names)]
+		panics := readPanics.Load()
 		tab, err := Read(name, data)
+		if readPanics.Load() != panics {
+			t.Fatal("Read panicked (and recovered)")
+		}
 		if err != nil {
 			if msg := err.Error(); msg == "" || strings.ToLower(msg[:1]) != msg[:1] {
 				t.Fatalf("error %q is not a lower-case sentence", msg)

@@ -5,28 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
-)
-
-// Limits of what Read accepts.
-const (
-	// MaxFileBytes is the largest file Read accepts: 20 MB.
-	MaxFileBytes = 20 << 20
-	// MaxRows is the largest number of data rows Read accepts.
-	MaxRows = 100_000
-
-	// maxUnzipped bounds what an .xlsx may unpack to, against zip bombs. Worksheets up to
-	// this size stay in memory (excelize would otherwise spill them to temporary files).
-	maxUnzipped = 256 << 20
-	// sniffBytes is how much of a text file the delimiter detection looks at.
-	sniffBytes = 64 << 10
-	// sniffRecords is how many records the delimiter detection looks at.
-	sniffRecords = 50
 )
 
 var (
@@ -125,12 +107,12 @@ func readText(name string, data []byte, delim byte) (Table, error) {
 	if delim == 0 {
 		delim = detectDelimiter(s)
 	}
-	b := newBuilder()
+	b := newBuilder(name)
 	row := 0
 	var addErr error
-	err = parseDelimited(s, delim, func(rec []string) bool {
+	err = parseDelimited(s, delim, b.limit, func(rec []string, more bool) bool {
 		row++
-		addErr = b.add(row, rec)
+		addErr = b.add(row, rec, more)
 		return addErr == nil
 	})
 	if addErr != nil {
@@ -177,16 +159,31 @@ func decodeText(name string, data []byte) (string, error) {
 	return s, nil
 }
 
+// decodeUTF16 decodes UTF-16 straight into UTF-8, in one buffer; unpaired surrogates become
+// U+FFFD, and an odd last byte is dropped.
 func decodeUTF16(b []byte, bigEndian bool) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
+	unit := func(i int) rune {
 		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+			return rune(b[i])<<8 | rune(b[i+1])
 		}
+		return rune(b[i]) | rune(b[i+1])<<8
 	}
-	return string(utf16.Decode(u))
+	out := make([]byte, 0, len(b)+len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		r := unit(i)
+		if utf16.IsSurrogate(r) {
+			if i+3 < len(b) {
+				if r2 := utf16.DecodeRune(r, unit(i+2)); r2 != utf8.RuneError {
+					out = utf8.AppendRune(out, r2)
+					i += 2
+					continue
+				}
+			}
+			r = utf8.RuneError
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return string(out)
 }
 
 // detectDelimiter picks among tab, semicolon and comma the one that splits the first row into
@@ -201,22 +198,22 @@ func detectDelimiter(s string) byte {
 	}
 	best, bestMatches, bestWidth := byte(','), -1, 1
 	for _, d := range []byte{'\t', ';', ','} {
-		var recs [][]string
-		_ = parseDelimited(sample, d, func(rec []string) bool {
-			if !blank(rec) {
-				recs = append(recs, rec)
+		var widths []int // of the non-blank records
+		_ = parseDelimited(sample, d, func() int { return MaxColumns }, func(rec []string, more bool) bool {
+			if more || !blank(rec) {
+				widths = append(widths, len(rec))
 			}
-			return len(recs) <= sniffRecords
+			return len(widths) <= sniffRecords
 		})
-		if truncated && len(recs) > 1 {
-			recs = recs[:len(recs)-1] // the last one may be cut short
+		if truncated && len(widths) > 1 {
+			widths = widths[:len(widths)-1] // the last one may be cut short
 		}
-		if len(recs) == 0 || len(recs[0]) < 2 {
+		if len(widths) == 0 || widths[0] < 2 {
 			continue
 		}
-		w, matches := len(recs[0]), 0
-		for _, r := range recs[1:] {
-			if len(r) == w {
+		w, matches := widths[0], 0
+		for _, n := range widths[1:] {
+			if n == w {
 				matches++
 			}
 		}
@@ -231,15 +228,20 @@ func detectDelimiter(s string) byte {
 // lines included, until fn returns false. Cells may be quoted with doubled quotes inside; a
 // stray quote is kept as text (lazy quotes). A quoted cell that never closes is an error
 // naming its line, as it would otherwise swallow the rest of the file.
-func parseDelimited(s string, delim byte, fn func(rec []string) bool) error {
+//
+// A record keeps at most limit() cells (asked before each record); more tells fn that cells
+// past them had something in them. The record's slice is reused: fn must copy what it keeps.
+// A quoted cell stops growing past maxCellBytes (the builder refuses it by its length).
+func parseDelimited(s string, delim byte, limit func() int, fn func(rec []string, more bool) bool) error {
 	n := len(s)
 	if n == 0 {
 		return nil
 	}
 	line := 1
 	i := 0
-	var rec []string
-	width := 8
+	rec := make([]string, 0, 16)
+	more := false
+	max := limit()
 	var sb strings.Builder
 	for {
 		var field string
@@ -254,17 +256,24 @@ func parseDelimited(s string, delim byte, fn func(rec []string) bool) error {
 				}
 				chunk := s[i : i+j]
 				line += strings.Count(chunk, "\n")
-				sb.WriteString(chunk)
+				keep := sb.Len() <= maxCellBytes
+				if keep {
+					sb.WriteString(chunk)
+				}
 				i += j + 1
 				if i < n && s[i] == '"' {
-					sb.WriteByte('"')
+					if keep {
+						sb.WriteByte('"')
+					}
 					i++
 					continue
 				}
 				if i >= n || s[i] == delim || s[i] == '\n' {
 					break
 				}
-				sb.WriteByte('"') // "abc"def: the quote is text
+				if keep {
+					sb.WriteByte('"') // "abc"def: the quote is text
+				}
 			}
 			field = sb.String()
 		} else {
@@ -275,22 +284,20 @@ func parseDelimited(s string, delim byte, fn func(rec []string) bool) error {
 			field = s[i:j]
 			i = j
 		}
-		if rec == nil {
-			rec = make([]string, 0, width)
+		if len(rec) < max {
+			rec = append(rec, field)
+		} else if !more && trimCell(field) != "" {
+			more = true
 		}
-		rec = append(rec, field)
 		if i < n && s[i] == delim {
 			i++
 			continue
 		}
 		// end of record: a line end or the end of the data
-		if len(rec) > width {
-			width = len(rec)
-		}
-		if !fn(rec) {
+		if !fn(rec, more) {
 			return nil
 		}
-		rec = nil
+		rec, more, max = rec[:0], false, limit()
 		if i >= n {
 			return nil
 		}
@@ -300,177 +307,4 @@ func parseDelimited(s string, delim byte, fn func(rec []string) bool) error {
 			return nil
 		}
 	}
-}
-
-// readXLSX reads the first sheet with data of an Excel workbook, cells as Excel displays them.
-func readXLSX(name string, data []byte) (t Table, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			t, err = Table{}, fmt.Errorf("could not read '%s' as an Excel file; it may be damaged", name)
-		}
-	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    maxUnzipped,
-		UnzipXMLSizeLimit: maxUnzipped,
-	})
-	if err != nil {
-		if strings.Contains(err.Error(), "size") && strings.Contains(err.Error(), "limit") {
-			return Table{}, fmt.Errorf("'%s' is too large once unpacked; Tandem imports workbooks of at most 256 MB unpacked", name)
-		}
-		return Table{}, fmt.Errorf("could not read '%s' as an Excel file; it may be damaged (%v)", name, err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return Table{}, fmt.Errorf("could not read '%s' as an Excel file; it has no worksheets", name)
-	}
-	// Visible sheets first: a hidden first sheet is usually a lookup list.
-	var ordered, hidden []string
-	for _, sh := range sheets {
-		if v, err := f.GetSheetVisible(sh); err == nil && !v {
-			hidden = append(hidden, sh)
-		} else {
-			ordered = append(ordered, sh)
-		}
-	}
-	ordered = append(ordered, hidden...)
-	for _, sh := range ordered {
-		b := newBuilder()
-		if err := readSheet(f, sh, b); err != nil {
-			return Table{}, err
-		}
-		if b.seen {
-			return b.table()
-		}
-	}
-	return Table{}, errors.New("the file is empty")
-}
-
-func readSheet(f *excelize.File, sheet string, b *builder) error {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return fmt.Errorf("could not read the sheet '%s' (%v)", sheet, err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		n++
-		cols, err := rows.Columns()
-		if err != nil {
-			return fmt.Errorf("could not read row %d of the sheet '%s' (%v)", n, sheet, err)
-		}
-		for i, c := range cols {
-			if strings.IndexByte(c, '\r') >= 0 {
-				cols[i] = strings.ReplaceAll(strings.ReplaceAll(c, "\r\n", "\n"), "\r", "\n")
-			}
-		}
-		if err := b.add(n, cols); err != nil {
-			return err
-		}
-	}
-	return rows.Error()
-}
-
-// builder turns numbered rows into a Table: row 1 is the header, blank rows are dropped,
-// cells are trimmed.
-type builder struct {
-	header      []string
-	headerBlank bool
-	seen        bool // any non-blank row, the header included
-	rows        [][]string
-	nums        []int
-}
-
-func newBuilder() *builder { return &builder{} }
-
-func (b *builder) add(num int, cells []string) error {
-	for i, c := range cells {
-		cells[i] = trimCell(c)
-	}
-	isBlank := blank(cells)
-	if num == 1 {
-		b.header = cells
-		b.headerBlank = isBlank
-		b.seen = !isBlank
-		return nil
-	}
-	if isBlank {
-		return nil
-	}
-	b.seen = true
-	if b.header == nil || b.headerBlank {
-		return errors.New("row 1 has no column names; the first row must hold the column headers")
-	}
-	if len(b.rows) >= MaxRows {
-		return errors.New("the file has more than 100,000 rows; Tandem imports at most 100,000 at a time, so split it into smaller files")
-	}
-	b.rows = append(b.rows, cells)
-	b.nums = append(b.nums, num)
-	return nil
-}
-
-func (b *builder) table() (Table, error) {
-	if !b.seen {
-		return Table{}, errors.New("the file is empty")
-	}
-	// Drop trailing columns that have neither a name nor data (Excel's "used range").
-	w := len(b.header)
-	for w > 0 && b.header[w-1] == "" && !columnHasData(b.rows, w-1) {
-		w--
-	}
-	headers := make([]string, w)
-	for i := range headers {
-		h := strings.Join(strings.Fields(b.header[i]), " ")
-		if h == "" {
-			h = fmt.Sprintf("Column %d", i+1)
-		}
-		headers[i] = h
-	}
-	rows := make([][]string, 0, len(b.rows))
-	nums := make([]int, 0, len(b.rows))
-	for i, r := range b.rows {
-		switch {
-		case len(r) > w:
-			r = r[:w:w]
-			if blank(r) { // its cells were all past the last column
-				continue
-			}
-		case len(r) < w:
-			r = append(r, make([]string, w-len(r))...)
-		}
-		rows = append(rows, r)
-		nums = append(nums, b.nums[i])
-	}
-	return Table{Headers: headers, Rows: rows, RowNumbers: nums}, nil
-}
-
-func columnHasData(rows [][]string, col int) bool {
-	for _, r := range rows {
-		if col < len(r) && r[col] != "" {
-			return true
-		}
-	}
-	return false
-}
-
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if trimCell(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// trimCell trims white space, byte order marks and zero-width spaces around a cell.
-func trimCell(s string) string {
-	if s == "" {
-		return s
-	}
-	if first, last := s[0], s[len(s)-1]; first < utf8.RuneSelf && first > ' ' && last < utf8.RuneSelf && last > ' ' {
-		return s
-	}
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF' || r == '\u200B'
-	})
 }

@@ -54,6 +54,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.cancelSessionStmt, err = db.PrepareContext(ctx, cancelSession); err != nil {
 		return nil, fmt.Errorf("error preparing query CancelSession: %w", err)
 	}
+	if q.cancelStaleRequestMessagesStmt, err = db.PrepareContext(ctx, cancelStaleRequestMessages); err != nil {
+		return nil, fmt.Errorf("error preparing query CancelStaleRequestMessages: %w", err)
+	}
 	if q.claimMessageStmt, err = db.PrepareContext(ctx, claimMessage); err != nil {
 		return nil, fmt.Errorf("error preparing query ClaimMessage: %w", err)
 	}
@@ -68,6 +71,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countApprovedSinceStmt, err = db.PrepareContext(ctx, countApprovedSince); err != nil {
 		return nil, fmt.Errorf("error preparing query CountApprovedSince: %w", err)
+	}
+	if q.countDeliveredRequestSummariesStmt, err = db.PrepareContext(ctx, countDeliveredRequestSummaries); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDeliveredRequestSummaries: %w", err)
 	}
 	if q.countEverythingStmt, err = db.PrepareContext(ctx, countEverything); err != nil {
 		return nil, fmt.Errorf("error preparing query CountEverything: %w", err)
@@ -240,6 +246,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listOpenMembershipsStmt, err = db.PrepareContext(ctx, listOpenMemberships); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOpenMemberships: %w", err)
 	}
+	if q.listOpenRelationshipsOfStmt, err = db.PrepareContext(ctx, listOpenRelationshipsOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenRelationshipsOf: %w", err)
+	}
 	if q.listOtherPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listOtherPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOtherPendingMentorRequests: %w", err)
 	}
@@ -255,8 +264,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPendingMentorRequestsStmt, err = db.PrepareContext(ctx, listPendingMentorRequests); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPendingMentorRequests: %w", err)
 	}
+	if q.listPendingRequestsOfStmt, err = db.PrepareContext(ctx, listPendingRequestsOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPendingRequestsOf: %w", err)
+	}
 	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
+	}
+	if q.listPersonParticipationsStmt, err = db.PrepareContext(ctx, listPersonParticipations); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonParticipations: %w", err)
 	}
 	if q.listProgramAnswersStmt, err = db.PrepareContext(ctx, listProgramAnswers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListProgramAnswers: %w", err)
@@ -323,6 +338,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.markQueuedAsSentStmt, err = db.PrepareContext(ctx, markQueuedAsSent); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkQueuedAsSent: %w", err)
+	}
+	if q.markRequestMessagesSentStmt, err = db.PrepareContext(ctx, markRequestMessagesSent); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkRequestMessagesSent: %w", err)
 	}
 	if q.markRequestRemindedStmt, err = db.PrepareContext(ctx, markRequestReminded); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkRequestReminded: %w", err)
@@ -460,6 +478,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing cancelSessionStmt: %w", cerr)
 		}
 	}
+	if q.cancelStaleRequestMessagesStmt != nil {
+		if cerr := q.cancelStaleRequestMessagesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing cancelStaleRequestMessagesStmt: %w", cerr)
+		}
+	}
 	if q.claimMessageStmt != nil {
 		if cerr := q.claimMessageStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing claimMessageStmt: %w", cerr)
@@ -483,6 +506,11 @@ func (q *Queries) Close() error {
 	if q.countApprovedSinceStmt != nil {
 		if cerr := q.countApprovedSinceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countApprovedSinceStmt: %w", cerr)
+		}
+	}
+	if q.countDeliveredRequestSummariesStmt != nil {
+		if cerr := q.countDeliveredRequestSummariesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDeliveredRequestSummariesStmt: %w", cerr)
 		}
 	}
 	if q.countEverythingStmt != nil {
@@ -770,6 +798,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listOpenMembershipsStmt: %w", cerr)
 		}
 	}
+	if q.listOpenRelationshipsOfStmt != nil {
+		if cerr := q.listOpenRelationshipsOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenRelationshipsOfStmt: %w", cerr)
+		}
+	}
 	if q.listOtherPendingMentorRequestsStmt != nil {
 		if cerr := q.listOtherPendingMentorRequestsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOtherPendingMentorRequestsStmt: %w", cerr)
@@ -795,9 +828,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPendingMentorRequestsStmt: %w", cerr)
 		}
 	}
+	if q.listPendingRequestsOfStmt != nil {
+		if cerr := q.listPendingRequestsOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPendingRequestsOfStmt: %w", cerr)
+		}
+	}
 	if q.listPeopleStmt != nil {
 		if cerr := q.listPeopleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPeopleStmt: %w", cerr)
+		}
+	}
+	if q.listPersonParticipationsStmt != nil {
+		if cerr := q.listPersonParticipationsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonParticipationsStmt: %w", cerr)
 		}
 	}
 	if q.listProgramAnswersStmt != nil {
@@ -908,6 +951,11 @@ func (q *Queries) Close() error {
 	if q.markQueuedAsSentStmt != nil {
 		if cerr := q.markQueuedAsSentStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing markQueuedAsSentStmt: %w", cerr)
+		}
+	}
+	if q.markRequestMessagesSentStmt != nil {
+		if cerr := q.markRequestMessagesSentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markRequestMessagesSentStmt: %w", cerr)
 		}
 	}
 	if q.markRequestRemindedStmt != nil {
@@ -1094,11 +1142,13 @@ type Queries struct {
 	cancelMessageStmt                  *sql.Stmt
 	cancelQueuedSessionMessagesStmt    *sql.Stmt
 	cancelSessionStmt                  *sql.Stmt
+	cancelStaleRequestMessagesStmt     *sql.Stmt
 	claimMessageStmt                   *sql.Stmt
 	closeRelationshipStmt              *sql.Stmt
 	countActivePairRelationshipsStmt   *sql.Stmt
 	countAgendaTemplatesStmt           *sql.Stmt
 	countApprovedSinceStmt             *sql.Stmt
+	countDeliveredRequestSummariesStmt *sql.Stmt
 	countEverythingStmt                *sql.Stmt
 	countMentorLoadStmt                *sql.Stmt
 	countMessagesByStatusStmt          *sql.Stmt
@@ -1156,12 +1206,15 @@ type Queries struct {
 	listMentorLoadsStmt                *sql.Stmt
 	listMessagesStmt                   *sql.Stmt
 	listOpenMembershipsStmt            *sql.Stmt
+	listOpenRelationshipsOfStmt        *sql.Stmt
 	listOtherPendingMentorRequestsStmt *sql.Stmt
 	listPairPreferencesStmt            *sql.Stmt
 	listParticipantAnswersStmt         *sql.Stmt
 	listParticipantRowsStmt            *sql.Stmt
 	listPendingMentorRequestsStmt      *sql.Stmt
+	listPendingRequestsOfStmt          *sql.Stmt
 	listPeopleStmt                     *sql.Stmt
+	listPersonParticipationsStmt       *sql.Stmt
 	listProgramAnswersStmt             *sql.Stmt
 	listProgramDepartmentsStmt         *sql.Stmt
 	listProgramEnrolmentsStmt          *sql.Stmt
@@ -1184,6 +1237,7 @@ type Queries struct {
 	markMessageSentStmt                *sql.Stmt
 	markPersonRemovedStmt              *sql.Stmt
 	markQueuedAsSentStmt               *sql.Stmt
+	markRequestMessagesSentStmt        *sql.Stmt
 	markRequestRemindedStmt            *sql.Stmt
 	markRequestSentStmt                *sql.Stmt
 	putMessageTemplateStmt             *sql.Stmt
@@ -1227,11 +1281,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		cancelMessageStmt:                  q.cancelMessageStmt,
 		cancelQueuedSessionMessagesStmt:    q.cancelQueuedSessionMessagesStmt,
 		cancelSessionStmt:                  q.cancelSessionStmt,
+		cancelStaleRequestMessagesStmt:     q.cancelStaleRequestMessagesStmt,
 		claimMessageStmt:                   q.claimMessageStmt,
 		closeRelationshipStmt:              q.closeRelationshipStmt,
 		countActivePairRelationshipsStmt:   q.countActivePairRelationshipsStmt,
 		countAgendaTemplatesStmt:           q.countAgendaTemplatesStmt,
 		countApprovedSinceStmt:             q.countApprovedSinceStmt,
+		countDeliveredRequestSummariesStmt: q.countDeliveredRequestSummariesStmt,
 		countEverythingStmt:                q.countEverythingStmt,
 		countMentorLoadStmt:                q.countMentorLoadStmt,
 		countMessagesByStatusStmt:          q.countMessagesByStatusStmt,
@@ -1289,12 +1345,15 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listMentorLoadsStmt:                q.listMentorLoadsStmt,
 		listMessagesStmt:                   q.listMessagesStmt,
 		listOpenMembershipsStmt:            q.listOpenMembershipsStmt,
+		listOpenRelationshipsOfStmt:        q.listOpenRelationshipsOfStmt,
 		listOtherPendingMentorRequestsStmt: q.listOtherPendingMentorRequestsStmt,
 		listPairPreferencesStmt:            q.listPairPreferencesStmt,
 		listParticipantAnswersStmt:         q.listParticipantAnswersStmt,
 		listParticipantRowsStmt:            q.listParticipantRowsStmt,
 		listPendingMentorRequestsStmt:      q.listPendingMentorRequestsStmt,
+		listPendingRequestsOfStmt:          q.listPendingRequestsOfStmt,
 		listPeopleStmt:                     q.listPeopleStmt,
+		listPersonParticipationsStmt:       q.listPersonParticipationsStmt,
 		listProgramAnswersStmt:             q.listProgramAnswersStmt,
 		listProgramDepartmentsStmt:         q.listProgramDepartmentsStmt,
 		listProgramEnrolmentsStmt:          q.listProgramEnrolmentsStmt,
@@ -1317,6 +1376,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markMessageSentStmt:                q.markMessageSentStmt,
 		markPersonRemovedStmt:              q.markPersonRemovedStmt,
 		markQueuedAsSentStmt:               q.markQueuedAsSentStmt,
+		markRequestMessagesSentStmt:        q.markRequestMessagesSentStmt,
 		markRequestRemindedStmt:            q.markRequestRemindedStmt,
 		markRequestSentStmt:                q.markRequestSentStmt,
 		putMessageTemplateStmt:             q.putMessageTemplateStmt,

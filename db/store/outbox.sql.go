@@ -50,6 +50,28 @@ func (q *Queries) CancelQueuedSessionMessages(ctx context.Context, arg CancelQue
 	return result.RowsAffected()
 }
 
+const cancelStaleRequestMessages = `-- name: CancelStaleRequestMessages :execrows
+UPDATE outbox SET status = 'cancelled', last_error = ?1, updated_at = ?2
+WHERE request_id = ?3 AND status IN ('queued', 'failed')
+  AND kind IN ('request_summary', 'request_reminder', 'request_confirmation')
+`
+
+type CancelStaleRequestMessagesParams struct {
+	Reason    string
+	Now       string
+	RequestID sql.NullInt64
+}
+
+// A request's emails still waiting that its answer or its end makes wrong: the summary asking
+// for an answer, its reminders, the "on its way" confirmation.
+func (q *Queries) CancelStaleRequestMessages(ctx context.Context, arg CancelStaleRequestMessagesParams) (int64, error) {
+	result, err := q.exec(ctx, q.cancelStaleRequestMessagesStmt, cancelStaleRequestMessages, arg.Reason, arg.Now, arg.RequestID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const claimMessage = `-- name: ClaimMessage :execrows
 UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?1 WHERE id = ?2 AND status = 'queued'
 `
@@ -66,6 +88,18 @@ func (q *Queries) ClaimMessage(ctx context.Context, arg ClaimMessageParams) (int
 		return 0, err
 	}
 	return result.RowsAffected()
+}
+
+const countDeliveredRequestSummaries = `-- name: CountDeliveredRequestSummaries :one
+SELECT COUNT(*) FROM outbox WHERE request_id = ?1 AND kind = 'request_summary' AND status IN ('sent', 'sending', 'held')
+`
+
+// Whether a request's summary may have reached its recipient (sent, being sent, or held as maybe sent).
+func (q *Queries) CountDeliveredRequestSummaries(ctx context.Context, requestID sql.NullInt64) (int64, error) {
+	row := q.queryRow(ctx, q.countDeliveredRequestSummariesStmt, countDeliveredRequestSummaries, requestID)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
 }
 
 const countMessagesByStatus = `-- name: CountMessagesByStatus :many
@@ -382,6 +416,22 @@ func (q *Queries) MarkQueuedAsSent(ctx context.Context, now string) (int64, erro
 		return 0, err
 	}
 	return result.RowsAffected()
+}
+
+const markRequestMessagesSent = `-- name: MarkRequestMessagesSent :exec
+UPDATE outbox SET status = 'sent', sent_at = created_at, delivered_via = 'smtp', smtp_code = 250, attempts = 1, updated_at = ?1
+WHERE request_id = ?2 AND status = 'queued'
+`
+
+type MarkRequestMessagesSentParams struct {
+	Now       string
+	RequestID sql.NullInt64
+}
+
+// The sample's history: a request's queued emails left back then, before it was answered.
+func (q *Queries) MarkRequestMessagesSent(ctx context.Context, arg MarkRequestMessagesSentParams) error {
+	_, err := q.exec(ctx, q.markRequestMessagesSentStmt, markRequestMessagesSent, arg.Now, arg.RequestID)
+	return err
 }
 
 const putMessageTemplate = `-- name: PutMessageTemplate :exec

@@ -233,6 +233,34 @@ func (q *Queries) ListParticipantRows(ctx context.Context, programID int64) ([]L
 	return items, nil
 }
 
+const listPersonParticipations = `-- name: ListPersonParticipations :many
+SELECT id FROM participants WHERE person_id = ?1 AND status <> 'withdrawn' ORDER BY id
+`
+
+// The programs a person takes part in and has not left.
+func (q *Queries) ListPersonParticipations(ctx context.Context, personID int64) ([]int64, error) {
+	rows, err := q.query(ctx, q.listPersonParticipationsStmt, listPersonParticipations, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listProgramAnswers = `-- name: ListProgramAnswers :many
 SELECT a.participant_id, a.question_id, a.value
 FROM answers a

@@ -178,6 +178,44 @@ func (q *Queries) GetRelationship(ctx context.Context, id int64) (Relationship, 
 	return i, err
 }
 
+const listOpenRelationshipsOf = `-- name: ListOpenRelationshipsOf :many
+SELECT r.id, r.kind, CAST((SELECT COUNT(*) FROM relationship_members m2 WHERE m2.relationship_id = r.id) AS INTEGER) AS members
+FROM relationships r
+JOIN relationship_members m ON m.relationship_id = r.id
+WHERE m.participant_id = ?1 AND r.status IN ('active', 'on_hold')
+ORDER BY r.id
+`
+
+type ListOpenRelationshipsOfRow struct {
+	ID      int64
+	Kind    string
+	Members int64
+}
+
+// The open (active or on hold) relationships a participant is a member of, with how many members each has.
+func (q *Queries) ListOpenRelationshipsOf(ctx context.Context, participantID int64) ([]ListOpenRelationshipsOfRow, error) {
+	rows, err := q.query(ctx, q.listOpenRelationshipsOfStmt, listOpenRelationshipsOf, participantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOpenRelationshipsOfRow{}
+	for rows.Next() {
+		var i ListOpenRelationshipsOfRow
+		if err := rows.Scan(&i.ID, &i.Kind, &i.Members); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listProgramRelationshipMembers = `-- name: ListProgramRelationshipMembers :many
 SELECT rm.relationship_id, rm.participant_id, rm.role, pa.person_id, pe.name, pe.email, pe.time_zone, pe.department, pe.title
 FROM relationship_members rm

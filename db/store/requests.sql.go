@@ -288,6 +288,55 @@ func (q *Queries) ListPendingMentorRequests(ctx context.Context) ([]Request, err
 	return items, nil
 }
 
+const listPendingRequestsOf = `-- name: ListPendingRequestsOf :many
+SELECT id, program_id, kind, requester_id, recipient_id, commitment, topic, sessions, note, status, sent_at, expires_at, reminded_half, reminded_last, decline_reason, answer_message, relationship_id, decided_at, created_at, updated_at FROM requests WHERE (requester_id = ?1 OR recipient_id = ?1) AND status = 'pending' ORDER BY id
+`
+
+// The pending requests a participant made or received.
+func (q *Queries) ListPendingRequestsOf(ctx context.Context, participantID int64) ([]Request, error) {
+	rows, err := q.query(ctx, q.listPendingRequestsOfStmt, listPendingRequestsOf, participantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Request{}
+	for rows.Next() {
+		var i Request
+		if err := rows.Scan(
+			&i.ID,
+			&i.ProgramID,
+			&i.Kind,
+			&i.RequesterID,
+			&i.RecipientID,
+			&i.Commitment,
+			&i.Topic,
+			&i.Sessions,
+			&i.Note,
+			&i.Status,
+			&i.SentAt,
+			&i.ExpiresAt,
+			&i.RemindedHalf,
+			&i.RemindedLast,
+			&i.DeclineReason,
+			&i.AnswerMessage,
+			&i.RelationshipID,
+			&i.DecidedAt,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listProgramRequests = `-- name: ListProgramRequests :many
 SELECT id, program_id, kind, requester_id, recipient_id, commitment, topic, sessions, note, status, sent_at, expires_at, reminded_half, reminded_last, decline_reason, answer_message, relationship_id, decided_at, created_at, updated_at FROM requests WHERE program_id = ?1
 ORDER BY status <> 'pending', COALESCE(sent_at, created_at), id

@@ -18,6 +18,7 @@ export const imports = {
       return {
         fileName: f.fileName, headers: arr(f.headers), rows: arr(f.rows).map((r) => arr(r)),
         rowNumbers: arr(f.rowNumbers), mapping: arr(f.mapping), targets: arr(f.targets),
+        warnings: arr(f.warnings).map((w) => ({ ...w, ignored: arr(w.ignored) })),
       };
     }),
   preview: (req: ImportRequest): Promise<ImportPreview> =>

@@ -5,7 +5,7 @@ import { app } from '../../wailsjs/go/models';
 import { arr } from './arrays';
 import { call } from './errors';
 import { question } from './questions';
-import type { AnswerValue, EnrolInput, Participant, ParticipantInput, Profile } from './types';
+import type { AnswerValue, EnrolInput, Leaving, Participant, ParticipantInput, Profile } from './types';
 
 function profile(p: app.Profile | Profile): Profile {
   return {
@@ -28,4 +28,10 @@ export const participants = {
   saveAnswers: (id: number, answers: AnswerValue[]): Promise<Profile> =>
     call(async () => profile(await ParticipantsGo.SaveAnswers(id, answers.map((a) => app.AnswerValue.createFrom(a))))),
   remove: (id: number): Promise<void> => call(() => ParticipantsGo.Remove(id)),
+  /** leavingImpact says what withdrawing the participant does besides; it changes nothing. */
+  leavingImpact: (id: number): Promise<Leaving> => call(async () => leaving(await ParticipantsGo.LeavingImpact(id))),
 };
+
+export function leaving(l: app.Leaving | Leaving): Leaving {
+  return { ...l, closes: arr(l.closes), stays: arr(l.stays) };
+}

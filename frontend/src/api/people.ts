@@ -3,6 +3,7 @@ import * as PeopleGo from '../../wailsjs/go/app/People';
 import { app } from '../../wailsjs/go/models';
 import { arr } from './arrays';
 import { call } from './errors';
+import { leaving } from './participants';
 import type { Person, PersonInput, Removal } from './types';
 
 export const people = {
@@ -10,6 +11,10 @@ export const people = {
   create: (input: PersonInput): Promise<Person> => call(() => PeopleGo.Create(app.PersonInput.createFrom(input))),
   update: (id: number, input: PersonInput): Promise<Person> =>
     call(() => PeopleGo.Update(id, app.PersonInput.createFrom(input))),
-  removalImpact: (id: number): Promise<Removal> => call(() => PeopleGo.RemovalImpact(id)),
+  removalImpact: (id: number): Promise<Removal> =>
+    call(async () => {
+      const r = await PeopleGo.RemovalImpact(id);
+      return { ...r, leaving: arr(r.leaving).map(leaving) };
+    }),
   remove: (id: number): Promise<Removal> => call(() => PeopleGo.Remove(id)),
 };

@@ -23,6 +23,8 @@ export type Counts = Data<app.Counts>;
 export type Person = Data<app.Person>;
 export type PersonInput = Data<app.PersonInput>;
 export type Removal = Data<app.Removal>;
+/** What withdrawing a participant does besides: pairs closed, sessions cancelled, requests ended. */
+export type Leaving = Data<app.Leaving>;
 export type Participant = With<Data<app.Participant>, { status: ParticipantStatus }>;
 export type ParticipantInput = Data<app.ParticipantInput>;
 export type EnrolInput = Data<app.EnrolInput>;
@@ -34,6 +36,7 @@ export type QuestionInput = Data<app.QuestionInput>;
 export type DirectoryQuery = Data<app.DirectoryQuery>;
 export type DirectoryPage = With<Data<app.DirectoryPage>, { rows: Participant[] }>;
 export type ImportTarget = Data<app.ImportTarget>;
+export type ImportWarning = Data<app.ImportWarning>;
 export type ImportFile = Data<app.ImportFile>;
 export type ImportRequest = Data<app.ImportRequest>;
 export type ImportProblem = Data<app.ImportProblem>;

@@ -55,14 +55,14 @@ export function ProgramForm({ program, onSaved, onCancel }: {
       name: (v) => (v.trim() ? null : 'A program needs a name'),
       startsOn: (v, x) => (x.kind === 'cohort' && !v ? 'A cohort needs a start date' : null),
       endsOn: (v, x) => {
-        if (x.kind !== 'cohort') return null;
-        if (!v) return 'A cohort needs an end date';
+        if (x.kind === 'evergreen') return null;
+        if (!v) return x.kind === 'cohort' ? 'A cohort needs an end date' : null;
         return x.startsOn && v < x.startsOn ? 'The program ends before it starts' : null;
       },
       registrationCloses: (v, x) =>
-        x.kind === 'cohort' && v && x.registrationOpens && v < x.registrationOpens ? 'Registration closes before it opens' : null,
+        x.kind !== 'evergreen' && v && x.registrationOpens && v < x.registrationOpens ? 'Registration closes before it opens' : null,
       matchingCloses: (v, x) =>
-        x.kind === 'cohort' && v && x.matchingOpens && v < x.matchingOpens ? 'Matching closes before it opens' : null,
+        x.kind !== 'evergreen' && v && x.matchingOpens && v < x.matchingOpens ? 'Matching closes before it opens' : null,
       groupMin: (v, x) => (x.kind === 'group' && num(v) < 2 ? 'A group has at least 2 people' : null),
       groupMax: (v, x) => {
         if (x.kind !== 'group') return null;
@@ -174,7 +174,12 @@ export function ProgramForm({ program, onSaved, onCancel }: {
           {...form.getInputProps('peerMentoring', { type: 'checkbox' })}
         />
 
-        {kind === 'cohort' && (
+        {kind === 'group' && (
+          <Text size="sm" c="dimmed">
+            Groups are a cohort design: give the dates if the groups run for a set time, or leave them empty.
+          </Text>
+        )}
+        {kind !== 'evergreen' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {date('registrationOpens', 'Registration opens')}
             {date('registrationCloses', 'Registration closes')}

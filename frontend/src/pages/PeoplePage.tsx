@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPencil, IconSearch, IconTrash, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, toApiError, type Person } from '../api';
+import { LeavingSummary } from '../components/directory/LeavingSummary';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { PersonFormModal } from '../components/people/PersonFormModal';
@@ -53,11 +54,16 @@ export function PeoplePage() {
       modals.openConfirmModal({
         title: `Remove ${p.name}?`,
         children: (
-          <Text size="sm">
-            {impact.kept
-              ? `${first} took part in ${plural(impact.programs, 'program')}. Removing hides ${first} and withdraws them from ${impact.programs === 1 ? 'it' : 'them'}; their history is kept.`
-              : `${p.name} is not in any program. Removing deletes them from Tandem.`}
-          </Text>
+          <Stack gap="sm">
+            <Text size="sm">
+              {impact.kept
+                ? `${first} took part in ${plural(impact.programs, 'program')}. Removing hides ${first} and withdraws them from ${impact.programs === 1 ? 'it' : 'them'}; their history is kept.`
+                : `${p.name} is not in any program. Removing deletes them from Tandem.`}
+            </Text>
+            {impact.leaving.map((l) => (
+              <LeavingSummary key={l.program} leaving={l} heading={`In ${l.program}, Tandem also:`} />
+            ))}
+          </Stack>
         ),
         labels: { confirm: 'Remove', cancel: 'Cancel' },
         confirmProps: { color: 'red' },

@@ -653,6 +653,24 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ImportWarning {
+	    key: string;
+	    used: number;
+	    ignored: number[];
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.used = source["used"];
+	        this.ignored = source["ignored"];
+	        this.message = source["message"];
+	    }
+	}
 	export class ImportTarget {
 	    key: string;
 	    label: string;
@@ -678,6 +696,7 @@ export namespace app {
 	    rowNumbers: number[];
 	    mapping: string[];
 	    targets: ImportTarget[];
+	    warnings: ImportWarning[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportFile(source);
@@ -691,6 +710,7 @@ export namespace app {
 	        this.rowNumbers = source["rowNumbers"];
 	        this.mapping = source["mapping"];
 	        this.targets = this.convertValues(source["targets"], ImportTarget);
+	        this.warnings = this.convertValues(source["warnings"], ImportWarning);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -819,6 +839,29 @@ export namespace app {
 		}
 	}
 	
+	
+	export class Leaving {
+	    name: string;
+	    program: string;
+	    closes: string[];
+	    stays: string[];
+	    sessions: number;
+	    requests: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Leaving(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.program = source["program"];
+	        this.closes = source["closes"];
+	        this.stays = source["stays"];
+	        this.sessions = source["sessions"];
+	        this.requests = source["requests"];
+	    }
+	}
 	export class MemberInput {
 	    participantId: number;
 	    role: string;
@@ -1535,6 +1578,7 @@ export namespace app {
 	export class Removal {
 	    programs: number;
 	    kept: boolean;
+	    leaving: Leaving[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Removal(source);
@@ -1544,7 +1588,26 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.programs = source["programs"];
 	        this.kept = source["kept"];
+	        this.leaving = this.convertValues(source["leaving"], Leaving);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Request {
 	    id: number;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderUI } from '../../test/render';
 
 vi.mock('../../../wailsjs/go/app/Participants', () => ({
-  Profile: vi.fn(), SaveAnswers: vi.fn(), Update: vi.fn(), Remove: vi.fn(), Enrol: vi.fn(), Get: vi.fn(),
+  Profile: vi.fn(), SaveAnswers: vi.fn(), Update: vi.fn(), Remove: vi.fn(), Enrol: vi.fn(), Get: vi.fn(), LeavingImpact: vi.fn(),
 }));
 
 import * as ParticipantsGo from '../../../wailsjs/go/app/Participants';
@@ -80,5 +80,23 @@ describe('ProfileDrawer', () => {
 
     await user.click(screen.getByRole('checkbox', { name: 'Mentor' }));
     expect(screen.getByRole('textbox', { name: 'Capacity' })).toHaveValue('2'); // the program's default
+  });
+
+  it('says what withdrawing does besides, and withdraws only once the admin confirms', async () => {
+    const user = userEvent.setup();
+    vi.mocked(ParticipantsGo.LeavingImpact).mockResolvedValue({
+      name: 'Ana Lima', program: 'Spring Cohort', closes: ['Ana Lima and Jai Patel'], stays: [], sessions: 2, requests: 1,
+    } as never);
+    vi.mocked(ParticipantsGo.Update).mockResolvedValue(profile.participant as never);
+    renderUI(<ProfileDrawer participantId={31} program={program} onClose={() => {}} onChanged={() => {}} />);
+    await user.click(await screen.findByRole('textbox', { name: 'Status' }));
+    await user.click(await screen.findByRole('option', { name: 'Withdrawn' }));
+    await user.click(screen.getByRole('button', { name: 'Save roles and status' }));
+    expect(await screen.findByText('Closes Ana Lima and Jai Patel (cancelled: “Ana Lima left the program”).')).toBeInTheDocument();
+    expect(screen.getByText('Cancels 2 upcoming sessions and queues the cancellations to the attendees.')).toBeInTheDocument();
+    expect(ParticipantsGo.Update).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Withdraw' }));
+    await waitFor(() => expect(ParticipantsGo.Update).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ParticipantsGo.Update).mock.calls[0][1]).toMatchObject({ status: 'withdrawn' });
   });
 });

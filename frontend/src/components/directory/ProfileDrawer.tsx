@@ -5,11 +5,13 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconTrash, IconUserSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { api, toApiError, type ParticipantInput, type Profile, type Program } from '../../api';
+import { api, toApiError, type Leaving, type ParticipantInput, type Profile, type Program } from '../../api';
 import { formatDate } from '../../lib/format';
+import { leavingWords } from '../../lib/words/leaving';
 import { WishesSection } from '../pairing/WishesSection';
 import { RequestWizard, type WizardStart } from '../requests/RequestWizard';
 import { AnswerInput, type AnswerDraft } from './AnswerInput';
+import { LeavingSummary } from './LeavingSummary';
 import { checkRoles, RolesFields, type RolesErrors } from './RolesFields';
 
 /** ProfileDrawer shows one participant: person, roles and status, every answer, and removal. */
@@ -98,6 +100,29 @@ function ProfileBody({ profile, program, onProfile, onChanged, onRemoved, onRequ
     const errs = checkRoles(roles, program);
     setRolesErrors(errs);
     if (Object.keys(errs).length) return;
+    if (roles.status === 'withdrawn' && part.status !== 'withdrawn') {
+      // Withdrawing closes what they leave: say what first.
+      try {
+        const leaving = await api.participants.leavingImpact(part.id);
+        if (leavingWords(leaving).length > 0) {
+          modals.openConfirmModal({
+            title: `Withdraw ${part.name}?`,
+            children: <LeavingSummary leaving={leaving} />,
+            labels: { confirm: 'Withdraw', cancel: 'Cancel' },
+            confirmProps: { color: 'red' },
+            onConfirm: () => void writeRoles(),
+          });
+          return;
+        }
+      } catch (e) {
+        notifications.show({ color: 'red', title: 'Not saved', message: toApiError(e).message });
+        return;
+      }
+    }
+    await writeRoles();
+  };
+
+  const writeRoles = async () => {
     setSavingRoles(true);
     try {
       await api.participants.update(part.id, roles);
@@ -143,8 +168,17 @@ function ProfileBody({ profile, program, onProfile, onChanged, onRemoved, onRequ
     }
   };
 
-  const confirmRemove = () => {
+  const confirmRemove = async () => {
     const id = 'remove-participant';
+    let leaving: Leaving | null = null;
+    if (part.status !== 'withdrawn') {
+      try {
+        leaving = await api.participants.leavingImpact(part.id);
+      } catch (e) {
+        notifications.show({ color: 'red', title: 'Not removed', message: toApiError(e).message });
+        return;
+      }
+    }
     modals.open({
       modalId: id,
       title: `Remove ${part.name} from ${program.name}?`,
@@ -152,6 +186,7 @@ function ProfileBody({ profile, program, onProfile, onChanged, onRemoved, onRequ
         <RemoveConfirm
           name={part.name}
           withdrawn={part.status === 'withdrawn'}
+          leaving={leaving}
           onCancel={() => modals.close(id)}
           onWithdraw={async () => {
             await api.participants.update(part.id, { ...roles, mentor: part.mentor, mentee: part.mentee, peer: part.peer, capacity: part.capacity, status: 'withdrawn' });
@@ -258,7 +293,7 @@ function ProfileBody({ profile, program, onProfile, onChanged, onRemoved, onRequ
         <Text size="sm" mb="sm">
           To keep {part.name}'s history, set the status to Withdrawn. Removing deletes their roles and answers in this program.
         </Text>
-        <Button color="red" variant="outline" leftSection={<IconTrash size={16} />} onClick={confirmRemove}>
+        <Button color="red" variant="outline" leftSection={<IconTrash size={16} />} onClick={() => void confirmRemove()}>
           Remove from program
         </Button>
       </section>
@@ -272,9 +307,10 @@ function draftsOf(p: Profile): Record<number, AnswerDraft> {
   return out;
 }
 
-function RemoveConfirm({ name, withdrawn, onCancel, onWithdraw, onRemove }: {
+function RemoveConfirm({ name, withdrawn, leaving, onCancel, onWithdraw, onRemove }: {
   name: string;
   withdrawn: boolean;
+  leaving: Leaving | null;
   onCancel: () => void;
   onWithdraw: () => Promise<void>;
   onRemove: () => Promise<void>;
@@ -297,6 +333,7 @@ function RemoveConfirm({ name, withdrawn, onCancel, onWithdraw, onRemove }: {
         Removing deletes {name}'s roles and answers in this program, and cannot be undone.
         {!withdrawn && ' Setting the status to Withdrawn instead takes them out of matching and keeps their history.'}
       </Text>
+      {leaving && <LeavingSummary leaving={leaving} heading="Set to withdrawn, Tandem also:" />}
       {error && <Alert color="red">{error}</Alert>}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onCancel} disabled={busy !== ''}>Cancel</Button>

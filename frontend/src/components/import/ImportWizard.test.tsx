@@ -94,4 +94,28 @@ describe('ImportWizard', () => {
     await waitFor(() => expect(ImportsGo.Import).toHaveBeenCalled());
     expect(vi.mocked(ImportsGo.Import).mock.calls[0][0].skipRows).toEqual([2]);
   });
+
+  it('says which of two Email columns is used, until the admin picks the other one', async () => {
+    const user = userEvent.setup();
+    vi.mocked(ImportsGo.Read).mockResolvedValue({
+      fileName: 'reg.csv', headers: ['Name', 'Email', 'Email'], rows: [['Ana', 'ana@x.org', 'ana@example.org']], rowNumbers: [2],
+      mapping: ['name', 'email', ''],
+      targets: [{ key: 'name', label: 'Name', group: 'Person', required: true }, { key: 'email', label: 'Email', group: 'Person', required: true }],
+      warnings: [{ key: 'email', used: 1, ignored: [2], message: 'Two columns are called "Email": column B is used, column C is ignored' }],
+    } as never);
+    renderUI(<ImportWizard program={program} opened onClose={() => {}} onImported={onImported} />);
+    const input = document.querySelector('input[type=file]') as HTMLInputElement;
+    await user.upload(input, new File(['Name,Email,Email\nAna,ana@x.org,ana@example.org\n'], 'reg.csv', { type: 'text/csv' }));
+
+    const alert = await screen.findByRole('alert', { name: 'Columns with the same name' });
+    expect(alert).toHaveTextContent('Two columns are called "Email": column B is used, column C is ignored');
+
+    const third = screen.getAllByRole('textbox', { name: 'Column “Email” goes into' })[1];
+    await user.click(third);
+    await user.click(await screen.findByRole('option', { name: 'Email (required)' }));
+    await waitFor(() => expect(screen.queryByRole('alert', { name: 'Columns with the same name' })).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Check the rows' }));
+    await waitFor(() => expect(ImportsGo.Preview).toHaveBeenCalled());
+    expect(vi.mocked(ImportsGo.Preview).mock.calls[0][0].mapping).toEqual(['name', '', 'email']);
+  });
 });

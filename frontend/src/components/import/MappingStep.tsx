@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ImportFile, Program } from '../../api';
-import { IGNORE, type DefaultRoles } from './importModel';
+import { IGNORE, liveWarnings, type DefaultRoles } from './importModel';
 
 /** assign maps column i to key; a field fills from one column, so another column that had it is ignored now. */
 export function assign(mapping: string[], i: number, key: string): string[] {
@@ -37,6 +38,7 @@ export function MappingStep({ file, mapping, onMapping, roles, onRoles, program,
     return xs;
   };
   const hasRolesColumn = mapping.includes('roles');
+  const warnings = liveWarnings(file.warnings, mapping);
 
   return (
     <Stack gap="lg">
@@ -44,6 +46,12 @@ export function MappingStep({ file, mapping, onMapping, roles, onRoles, program,
         {file.fileName}: {file.rows.length.toLocaleString('en')} rows, {file.headers.length} columns. Check what each column
         holds; Tandem guessed from the headers.
       </Text>
+      {warnings.length > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title="Columns with the same name">
+          <List size="sm">{warnings.map((w) => <List.Item key={w.key}>{w.message}</List.Item>)}</List>
+          <Text size="sm" mt="xs">If an ignored column is the right one, choose the field for it below.</Text>
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="xs" aria-label="Columns of the file">
           <Table.Thead>

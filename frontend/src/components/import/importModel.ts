@@ -1,4 +1,4 @@
-import type { ImportFile, ImportProblem, ImportRequest, ImportTarget } from '../../api';
+import type { ImportFile, ImportProblem, ImportRequest, ImportTarget, ImportWarning } from '../../api';
 
 /** IGNORE is the Select value of "Ignore this column" (Go's mapping uses ""). */
 export const IGNORE = '__ignore';
@@ -55,4 +55,12 @@ export function mappingProblems(mapping: string[], targets: ImportTarget[]): str
     if (n > 1) out.push(`${targets.find((t) => t.key === k)?.label ?? k} is chosen for ${n} columns: choose it for one only.`);
   }
   return out;
+}
+
+/**
+ * liveWarnings are the file's warnings that still hold for the mapping: the column Tandem used
+ * still fills the field and the columns called like it are still ignored.
+ */
+export function liveWarnings(warnings: ImportWarning[], mapping: string[]): ImportWarning[] {
+  return warnings.filter((w) => mapping[w.used] === w.key && w.ignored.every((i) => (mapping[i] ?? IGNORE) === IGNORE));
 }

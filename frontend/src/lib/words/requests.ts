@@ -81,6 +81,7 @@ export function askBlocker(p: Pick<Participant, 'name' | 'peer' | 'mentee' | 'st
 const actionLabels: Record<string, string> = {
   create: 'Request recorded', release: 'Reviewed and sent', approve: 'Approved all sessions', approve_intro: 'Approved an introduction only',
   decline: 'Declined', withdraw: 'Withdrawn', expire: 'Expired', invalidate: 'No longer open', remind: 'Reminder queued',
+  supersede: 'Out-of-date emails cancelled',
 };
 
 /** eventTitle names one step of a request's history: "Declined", "Reminder queued". */

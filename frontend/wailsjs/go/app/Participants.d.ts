@@ -6,6 +6,8 @@ export function Enrol(arg1:app.EnrolInput):Promise<app.Participant>;
 
 export function Get(arg1:number):Promise<app.Participant>;
 
+export function LeavingImpact(arg1:number):Promise<app.Leaving>;
+
 export function Profile(arg1:number):Promise<app.Profile>;
 
 export function Remove(arg1:number):Promise<void>;

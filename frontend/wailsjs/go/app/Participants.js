@@ -10,6 +10,10 @@ export function Get(arg1) {
   return window['go']['app']['Participants']['Get'](arg1);
 }
 
+export function LeavingImpact(arg1) {
+  return window['go']['app']['Participants']['LeavingImpact'](arg1);
+}
+
 export function Profile(arg1) {
   return window['go']['app']['Participants']['Profile'](arg1);
 }
