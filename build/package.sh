@@ -14,6 +14,9 @@ stage=build/stage
 rm -rf "$stage" && mkdir -p "$stage" dist
 rm -f dist/tandem_*.deb dist/tandem.exe dist/Tandem-*-installer.exe dist/SHA256SUMS
 
+for tool in makensis dpkg-deb; do
+  command -v "$tool" >/dev/null || { echo "package: $tool is missing: make setup installs it" >&2; exit 1; }
+done
 have=$(build/bin/tandem version)
 [ "$have" = "tandem $version" ] || { echo "package: build/bin/tandem says '$have', not $version: run make build" >&2; exit 1; }
 
