@@ -1,9 +1,11 @@
 # Tandem — two commands: `make run` and `make test`. Both first install what is missing.
-.PHONY: run test setup generate check-generated build build-dev frontend-build vet go-test frontend-test e2e smoke bench sample clean
+.PHONY: run test setup generate check-generated build build-dev frontend-build vet go-test frontend-test e2e smoke bench sample package package-test db-fixture clean
 
 GO_TAGS_LINUX := webkit2_41
 BIN := build/bin/tandem
 DEV_BIN := build/bin/tandem-dev
+# From the git tag: 0.3.0, 0.3.0-5-gabc1234, 0.0.0-N-gabc1234 before any tag, -dirty (build/version.sh).
+VERSION := $(shell build/version.sh)
 
 run: setup build build-dev
 	@.ci/run-app.sh
@@ -31,7 +33,7 @@ check-generated: generate
 # The production binary: bindings, frontend build, go build with the Linux tags (setup installed
 # the npm packages, so Wails' own frontend steps are skipped).
 build: frontend-build
-	go tool wails build -s -ldflags "-X tandem/app.Version=$$(git describe --tags --always --dirty 2>/dev/null || echo dev)"
+	go tool wails build -s -ldflags "-X tandem/app.Version=$(VERSION)"
 
 # A development build: under a display it also serves the UI with its real bindings on
 # http://localhost:34115, which the end-to-end tests (and `make run` without a display) use.
@@ -65,8 +67,23 @@ smoke: build
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
 
+# The installers, in dist/: the .deb, tandem.exe and its NSIS installer (build/package.sh).
+package: setup build
+	VERSION=$(VERSION) build/package.sh
+
+# Installs the .deb into a throwaway root and runs it; checks the Windows files (.ci/package-test.sh).
+package-test: package
+	.ci/package-test.sh
+
+# A database of the current schema, with the sample, for db's upgrade test: make one before each
+# release whose schema is new, and keep them all (db/testdata/schema-N.db).
+db-fixture: build
+	@n=$$(ls db/migrations | sed -n 's/^0*\([0-9][0-9]*\)_.*/\1/p' | sort -n | tail -1); d=$$(mktemp -d); \
+	$(BIN) sample --db $$d/tandem.db >/dev/null && cp $$d/tandem.db db/testdata/schema-$$n.db && rm -rf $$d && \
+	echo "db/testdata/schema-$$n.db"
+
 sample: build
 	$(BIN) sample
 
 clean:
-	rm -rf build frontend/dist/assets frontend/dist/index.html
+	rm -rf build/bin build/stage dist frontend/dist/assets frontend/dist/index.html

@@ -22,7 +22,8 @@ need_tools() {
 
 apt_packages() {
   [ "$(uname -s)" = Linux ] && command -v apt-get >/dev/null || return 0
-  local pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb xauth x11-apps imagemagick chromium python3-gi gir1.2-ical-3.0 python3-networkx python3-scipy)
+  # nsis, p7zip-full, appstream, desktop-file-utils: make package and its test.
+  local pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb xauth x11-apps imagemagick chromium python3-gi gir1.2-ical-3.0 python3-networkx python3-scipy nsis p7zip-full appstream desktop-file-utils)
   local missing=()
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
