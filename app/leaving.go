@@ -129,7 +129,8 @@ func (l *leaver) leave(ctx context.Context, q *store.Queries, st AppSettings, id
 // more (they left the program, they have no room left): declined with why in its timeline,
 // and the requester told, with reason and their next best fits, when the request had reached
 // the recipient.
-func (s *Requests) declineFor(ctx context.Context, q *store.Queries, st AppSettings, r store.Request, why, reason string) ([]int64, error) {	to, err := request.Next(r.Kind, r.Status, request.Decline)
+func (s *Requests) declineFor(ctx context.Context, q *store.Queries, st AppSettings, r store.Request, why, reason string) ([]int64, error) {
+	to, err := request.Next(r.Kind, r.Status, request.Decline)
 	if err != nil {
 		return nil, &Error{Message: upperFirst(err.Error())}
 	}

@@ -139,7 +139,7 @@ func (s *Requests) check(ctx context.Context, q *store.Queries, in RequestInput)
 				req.Name, n, plural(int(n), "request", "requests"), prog.Name)
 		}
 	}
-		if n, err := q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: req.ID, B: rec.ID}); err != nil {
+	if n, err := q.CountPendingBetween(ctx, store.CountPendingBetweenParams{A: req.ID, B: rec.ID}); err != nil {
 		return in, prog, req, rec, err
 	} else if n > 0 {
 		return in, prog, req, rec, fieldErr("recipientId", "There is already a pending request between %s and %s", req.Name, rec.Name)
