@@ -90,7 +90,9 @@ type OutcomeErrors = Partial<Record<'status' | 'notes' | 'rating', string>>;
 
 function OutcomeForm({ session, onCancel, onSaved }: { session: Session; onCancel: () => void; onSaved: (s: Session) => void }) {
   const uid = useId();
-  const [status, setStatus] = useState<SessionStatus>(session.status === 'scheduled' ? 'held' : session.status);
+  // A session still ahead cannot have been held: Held and No-show wait until it has begun.
+  const [started] = useState(() => new Date(session.startsAt).getTime() <= Date.now());
+  const [status, setStatus] = useState<SessionStatus>(session.status === 'scheduled' && started ? 'held' : session.status);
   const [notes, setNotes] = useState(session.notes);
   const [rating, setRating] = useState(session.rating);
   const [errors, setErrors] = useState<OutcomeErrors>({});
@@ -132,10 +134,12 @@ function OutcomeForm({ session, onCancel, onSaved }: { session: Session; onCance
             value={status}
             onChange={(v) => setStatus(v as SessionStatus)}
             data={[
-              { value: 'held', label: 'Held' }, { value: 'no_show', label: 'No-show' }, { value: 'scheduled', label: 'Not yet (scheduled)' },
+              { value: 'held', label: 'Held', disabled: !started }, { value: 'no_show', label: 'No-show', disabled: !started },
+              { value: 'scheduled', label: 'Not yet (scheduled)' },
             ]}
           />
         </Input.Wrapper>
+        {!started && <Text size="sm" c="dimmed">This session has not begun yet: record how it went once it has taken place.</Text>}
         {status === 'held' && (
           <Input.Wrapper label="Rating" labelElement="div" id={`${uid}-rating`} description="How well it went, from 1 to 4" error={errors.rating}>
             <Group gap="sm" mt={4}>
