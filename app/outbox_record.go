@@ -123,9 +123,9 @@ func (s *Outbox) close() {
 
 // unsavedReason says why a run stopped with outcomes kept in memory.
 func unsavedReason(n int) string {
-	return fmt.Sprintf("Sending stopped: Tandem could not save what the mail server answered for %s "+
+	return fmt.Sprintf("Sending stopped: Tandem could not save what the mail server answered for %d %s "+
 		"(the data file is busy or cannot be written). It keeps trying, and saves it before it closes; "+
-		"nothing is sent twice.", plural(n, "message", "messages"))
+		"nothing is sent twice.", n, plural(n, "message", "messages"))
 }
 
 // cleanDrafts removes the temporary files a draft export killed halfway left in the drafts
